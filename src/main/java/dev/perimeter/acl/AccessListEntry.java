@@ -1,0 +1,184 @@
+package dev.perimeter.acl;
+
+import java.util.Objects;
+
+/**
+ * One permit or deny entry of an access list, immutable. Standard-list entries carry only a source condition;
+ * everything else is left at "any". Build with {@link #builder(Action)}.
+ *
+ * <p>{@code -1} in {@link #protocol()} is the keyword {@code ip}; {@code -1} in the icmp/igmp type and code,
+ * dscp, precedence and tos fields means "not compared".
+ */
+public final class AccessListEntry {
+    public static final int UNSET = -1;
+
+    private final int sequence;
+    private final Action action;
+    private final int protocol;
+    private final AddressMatch source;
+    private final NumberMatch sourcePort;
+    private final AddressMatch destination;
+    private final NumberMatch destinationPort;
+    private final int icmpType;
+    private final int icmpCode;
+    private final int igmpType;
+    private final TcpFlagsMatch tcpFlags;
+    private final boolean fragments;
+    private final int precedence;
+    private final int tos;
+    private final int dscp;
+    private final NumberMatch ttl;
+    private final LogOption log;
+    private final String logTag;
+
+    private AccessListEntry(Builder b) {
+        this.sequence = b.sequence;
+        this.action = Objects.requireNonNull(b.action);
+        this.protocol = b.protocol;
+        this.source = b.source;
+        this.sourcePort = b.sourcePort;
+        this.destination = b.destination;
+        this.destinationPort = b.destinationPort;
+        this.icmpType = b.icmpType;
+        this.icmpCode = b.icmpCode;
+        this.igmpType = b.igmpType;
+        this.tcpFlags = b.tcpFlags;
+        this.fragments = b.fragments;
+        this.precedence = b.precedence;
+        this.tos = b.tos;
+        this.dscp = b.dscp;
+        this.ttl = b.ttl;
+        this.log = b.log;
+        this.logTag = b.logTag;
+    }
+
+    public static Builder builder(Action action) {
+        return new Builder(action);
+    }
+
+    /** A builder holding every field of this entry, for making a changed copy (a new sequence number, say). */
+    public Builder toBuilder() {
+        Builder b = new Builder(action);
+        b.sequence = sequence;
+        b.protocol = protocol;
+        b.source = source;
+        b.sourcePort = sourcePort;
+        b.destination = destination;
+        b.destinationPort = destinationPort;
+        b.icmpType = icmpType;
+        b.icmpCode = icmpCode;
+        b.igmpType = igmpType;
+        b.tcpFlags = tcpFlags;
+        b.fragments = fragments;
+        b.precedence = precedence;
+        b.tos = tos;
+        b.dscp = dscp;
+        b.ttl = ttl;
+        b.log = log;
+        b.logTag = logTag;
+        return b;
+    }
+
+    public AccessListEntry withSequence(int newSequence) {
+        return toBuilder().sequence(newSequence).build();
+    }
+
+    public int sequence() { return sequence; }
+    public Action action() { return action; }
+    public int protocol() { return protocol; }
+    public AddressMatch source() { return source; }
+    public NumberMatch sourcePort() { return sourcePort; }
+    public AddressMatch destination() { return destination; }
+    public NumberMatch destinationPort() { return destinationPort; }
+    public int icmpType() { return icmpType; }
+    public int icmpCode() { return icmpCode; }
+    public int igmpType() { return igmpType; }
+    public TcpFlagsMatch tcpFlags() { return tcpFlags; }
+    public boolean fragments() { return fragments; }
+    public int precedence() { return precedence; }
+    public int tos() { return tos; }
+    public int dscp() { return dscp; }
+    public NumberMatch ttl() { return ttl; }
+    public LogOption log() { return log; }
+    /** The optional word after {@code log}/{@code log-input}, or null. */
+    public String logTag() { return logTag; }
+
+    public boolean permits() {
+        return action == Action.PERMIT;
+    }
+
+    /**
+     * True when the entry looks past the IP header (ports, icmp/igmp type, tcp flags). Non-initial fragments
+     * carry no L4 header, so for them such an entry compares only its L3 part (the IOS fragment table).
+     */
+    public boolean hasL4Conditions() {
+        return !sourcePort.isAny() || !destinationPort.isAny() || icmpType != UNSET || igmpType != UNSET
+                || !tcpFlags.isNone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof AccessListEntry e)) {
+            return false;
+        }
+        return sequence == e.sequence && action == e.action && protocol == e.protocol && source.equals(e.source)
+                && sourcePort.equals(e.sourcePort) && destination.equals(e.destination)
+                && destinationPort.equals(e.destinationPort) && icmpType == e.icmpType && icmpCode == e.icmpCode
+                && igmpType == e.igmpType && tcpFlags.equals(e.tcpFlags) && fragments == e.fragments
+                && precedence == e.precedence && tos == e.tos && dscp == e.dscp && ttl.equals(e.ttl)
+                && log == e.log && Objects.equals(logTag, e.logTag);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(sequence, action, protocol, source, sourcePort, destination, destinationPort, icmpType,
+                icmpCode, igmpType, tcpFlags, fragments, precedence, tos, dscp, ttl, log, logTag);
+    }
+
+    /** Builder; every condition defaults to "any". */
+    public static final class Builder {
+        private int sequence;
+        private Action action;
+        private int protocol = Protocols.ANY;
+        private AddressMatch source = AddressMatch.ANY;
+        private NumberMatch sourcePort = NumberMatch.ANY;
+        private AddressMatch destination = AddressMatch.ANY;
+        private NumberMatch destinationPort = NumberMatch.ANY;
+        private int icmpType = UNSET;
+        private int icmpCode = UNSET;
+        private int igmpType = UNSET;
+        private TcpFlagsMatch tcpFlags = TcpFlagsMatch.NONE;
+        private boolean fragments;
+        private int precedence = UNSET;
+        private int tos = UNSET;
+        private int dscp = UNSET;
+        private NumberMatch ttl = NumberMatch.ANY;
+        private LogOption log = LogOption.NONE;
+        private String logTag;
+
+        private Builder(Action action) {
+            this.action = action;
+        }
+
+        public Builder sequence(int v) { sequence = v; return this; }
+        public Builder action(Action v) { action = v; return this; }
+        public Builder protocol(int v) { protocol = v; return this; }
+        public Builder source(AddressMatch v) { source = v; return this; }
+        public Builder sourcePort(NumberMatch v) { sourcePort = v; return this; }
+        public Builder destination(AddressMatch v) { destination = v; return this; }
+        public Builder destinationPort(NumberMatch v) { destinationPort = v; return this; }
+        public Builder icmp(int type, int code) { icmpType = type; icmpCode = code; return this; }
+        public Builder igmpType(int v) { igmpType = v; return this; }
+        public Builder tcpFlags(TcpFlagsMatch v) { tcpFlags = v; return this; }
+        public Builder fragments(boolean v) { fragments = v; return this; }
+        public Builder precedence(int v) { precedence = v; return this; }
+        public Builder tos(int v) { tos = v; return this; }
+        public Builder dscp(int v) { dscp = v; return this; }
+        public Builder ttl(NumberMatch v) { ttl = v; return this; }
+        public Builder log(LogOption v, String tag) { log = v; logTag = tag; return this; }
+
+        public AccessListEntry build() {
+            return new AccessListEntry(this);
+        }
+    }
+}
