@@ -1,0 +1,27 @@
+package dev.perimeter.io;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Reads frames from a capture file in order. A truncated or corrupt file ends the reading with a
+ * {@link CorruptCaptureException} naming the byte offset; every frame before it has been returned.
+ */
+public interface CaptureReader extends AutoCloseable {
+
+    /** Fills {@code frame} with the next frame; false at the end of the capture. No allocation per frame. */
+    boolean next(CapturedFrame frame) throws IOException;
+
+    /** The capture's interfaces, by index: pcapng IDB {@code if_name} (null when absent); one entry for pcap. */
+    List<CaptureInterface> interfaces();
+
+    /** The file format, so that outputs can be written in the same one. */
+    CaptureFormat format();
+
+    @Override
+    void close() throws IOException;
+
+    /** One interface of a capture. */
+    record CaptureInterface(String name, int linkType, int snapLength) {
+    }
+}
