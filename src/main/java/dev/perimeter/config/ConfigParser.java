@@ -1,0 +1,607 @@
+package dev.perimeter.config;
+
+import dev.perimeter.acl.AccessList;
+import dev.perimeter.acl.AccessListEntry;
+import dev.perimeter.acl.Action;
+import dev.perimeter.acl.Ipv4;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads IOS configuration text as a router would: numbered and named IPv4 access lists with their edits,
+ * {@code interface} blocks with {@code ip access-group}, and the logging commands. Every other command is skipped
+ * with a warning (real configurations carry much more); a malformed access-list line is an error, and a bad line
+ * never stops the rest of the file from being read.
+ *
+ * <p>Like a router reading pasted text, the parser keeps a mode: after {@code ip access-list ...} the lines are
+ * entries of that list, after {@code interface X} they are interface commands. A line that is not indented and
+ * is not a command of the current mode leaves the mode and is read as a global command.
+ */
+public final class ConfigParser {
+    private static final KeywordSet GLOBAL = KeywordSet.of("access-list", "interface", "ip", "service", "logging",
+            "no", "end", "exit");
+    private static final KeywordSet GLOBAL_IP = KeywordSet.of("access-list");
+    private static final KeywordSet IP_ACCESS_LIST = KeywordSet.of("standard", "extended", "resequence", "logging",
+            "log-update");
+    /** Other {@code ip access-list} commands of IOS that take no part in filtering. */
+    private static final KeywordSet IP_ACCESS_LIST_OTHER = KeywordSet.of("persistent", "role-based", "fqdn",
+            "match-local-traffic", "hardware", "helper", "compiled", "counters");
+    private static final KeywordSet KIND = KeywordSet.of("standard", "extended");
+    private static final KeywordSet LIST_MODE = KeywordSet.of("permit", "deny", "remark", "no", "exit", "end",
+            "default", "dynamic", "evaluate", "statistics");
+    private static final KeywordSet LIST_NO = KeywordSet.of("permit", "deny", "remark");
+    private static final KeywordSet SEQUENCED = KeywordSet.of("permit", "deny", "remark");
+    private static final KeywordSet NUMBERED_BODY = KeywordSet.of("permit", "deny", "remark", "dynamic");
+    private static final KeywordSet INTERFACE_MODE = KeywordSet.of("ip", "no", "exit", "end");
+    private static final KeywordSet INTERFACE_IP = KeywordSet.of("access-group");
+    private static final KeywordSet DIRECTION = KeywordSet.of("in", "out");
+    private static final KeywordSet SERVICE = KeywordSet.of("timestamps");
+    private static final KeywordSet TIMESTAMP_KIND = KeywordSet.of("log", "debug");
+    private static final KeywordSet TIMESTAMP_FORMAT = KeywordSet.of("uptime", "datetime");
+    private static final KeywordSet DATETIME_OPTIONS = KeywordSet.of("msec", "localtime", "show-timezone", "year");
+    private static final KeywordSet LOGGING = KeywordSet.of("host");
+    private static final KeywordSet INTERVAL = KeywordSet.of("interval");
+    private static final KeywordSet THRESHOLD = KeywordSet.of("threshold");
+    private static final KeywordSet NON_IP_LIST_WORDS = KeywordSet.of("compiled", "dynamic-extend", "rate-limit");
+
+    private enum Mode { GLOBAL, ACCESS_LIST, INTERFACE, OTHER_BLOCK }
+
+    private final String sourceName;
+    private final Map<String, AccessListEditor> lists = new LinkedHashMap<>();
+    private final Map<String, InterfaceConfig> interfaces = new LinkedHashMap<>();
+    private LogSettings logging = LogSettings.DEFAULT;
+    private final List<ConfigDiagnostic> errors = new ArrayList<>();
+    private final List<ConfigDiagnostic> warnings = new ArrayList<>();
+    private int skipped;
+
+    private Mode mode = Mode.GLOBAL;
+    private AccessListEditor currentList;
+    private String currentInterface;
+    private int lineNumber;
+    private String line;
+
+    private ConfigParser(String sourceName) {
+        this.sourceName = sourceName;
+    }
+
+    /** Parses configuration text; {@code sourceName} names it in diagnostics. */
+    public static ParseResult parse(String sourceName, String text) {
+        ConfigParser p = new ConfigParser(sourceName);
+        p.run(text);
+        return p.result();
+    }
+
+    private void run(String text) {
+        int n = text.length();
+        int start = 0;
+        while (start <= n) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = n;
+            }
+            lineNumber++;
+            String raw = text.substring(start, end);
+            if (raw.endsWith("\r")) {
+                raw = raw.substring(0, raw.length() - 1);
+            }
+            if (!(end == n && raw.isEmpty())) {
+                line(raw);
+            }
+            start = end + 1;
+        }
+    }
+
+    private ParseResult result() {
+        Map<String, AccessList> built = new LinkedHashMap<>();
+        lists.forEach((name, editor) -> built.put(name, editor.build()));
+        for (InterfaceConfig itf : interfaces.values()) {
+            for (String bound : new String[] {itf.inList(), itf.outList()}) {
+                if (bound != null && !built.containsKey(bound)) {
+                    warnings.add(new ConfigDiagnostic(ConfigDiagnostic.Severity.WARNING, sourceName, 0,
+                            "interface " + itf.name(), -1,
+                            "access list " + bound + " is bound but not defined (it permits everything)"));
+                }
+            }
+        }
+        return new ParseResult(new RouterConfig(built, interfaces, logging), errors, warnings, skipped);
+    }
+
+    private void line(String raw) {
+        this.line = raw;
+        String trimmed = raw.strip();
+        if (trimmed.isEmpty() || trimmed.charAt(0) == '!' || trimmed.charAt(0) == '#') {
+            return;
+        }
+        Tokens t = new Tokens(raw);
+        try {
+            switch (mode) {
+                case ACCESS_LIST -> listLine(t);
+                case INTERFACE -> interfaceLine(t);
+                case OTHER_BLOCK -> {
+                    if (t.isIndented()) {
+                        skip("skipped (inside a block Perimeter does not use)");
+                    } else {
+                        mode = Mode.GLOBAL;
+                        global(t);
+                    }
+                }
+                default -> global(t);
+            }
+        } catch (ParseError e) {
+            int column = e.tokenIndex >= 0 ? t.column(e.tokenIndex) : -1;
+            errors.add(new ConfigDiagnostic(ConfigDiagnostic.Severity.ERROR, sourceName, lineNumber, raw, column,
+                    e.getMessage()));
+        }
+    }
+
+    private void skip(String why) {
+        skipped++;
+        warnings.add(new ConfigDiagnostic(ConfigDiagnostic.Severity.WARNING, sourceName, lineNumber, line, -1, why));
+    }
+
+    private void warn(String why) {
+        warnings.add(new ConfigDiagnostic(ConfigDiagnostic.Severity.WARNING, sourceName, lineNumber, line, -1, why));
+    }
+
+    private void skipCommand() {
+        skip("skipped (not an access-list, interface binding or logging command)");
+        mode = Mode.OTHER_BLOCK;
+    }
+
+    // ---- global commands ----
+
+    private void global(Tokens t) {
+        mode = Mode.GLOBAL;
+        String k = t.accept(GLOBAL);
+        if (k == null) {
+            skipCommand();
+            return;
+        }
+        switch (k) {
+            case "access-list" -> numberedList(t);
+            case "ip" -> {
+                if (t.accept(GLOBAL_IP) == null) {
+                    skipCommand();
+                } else {
+                    ipAccessList(t);
+                }
+            }
+            case "interface" -> {
+                if (!t.hasNext()) {
+                    throw t.incomplete();
+                }
+                StringBuilder name = new StringBuilder();
+                while (t.hasNext()) {
+                    name.append(t.next());
+                }
+                String itf = name.toString();
+                if (itf.equalsIgnoreCase("range")) {
+                    skipCommand();
+                    return;
+                }
+                interfaces.putIfAbsent(itf, new InterfaceConfig(itf, null, null));
+                currentInterface = itf;
+                mode = Mode.INTERFACE;
+            }
+            case "service" -> service(t);
+            case "logging" -> loggingCommand(t);
+            case "no" -> negated(t);
+            default -> t.end(); // end, exit
+        }
+    }
+
+    /** {@code access-list N permit|deny|remark ...}. */
+    private void numberedList(Tokens t) {
+        if (!t.hasNext()) {
+            throw t.incomplete();
+        }
+        if (!t.nextIsNumber()) {
+            if (t.accept(NON_IP_LIST_WORDS) != null) {
+                skipCommand();
+                return;
+            }
+            throw t.invalid();
+        }
+        int numberAt = t.position();
+        int number = t.number(1, 2699);
+        AccessList.Kind kind = NumberedLists.kind(number);
+        if (kind == null) {
+            skipCommand(); // a list of another protocol family (MAC, IPX, ...)
+            return;
+        }
+        int bodyAt = t.position();
+        String k = t.expect(NUMBERED_BODY);
+        String name = Integer.toString(number);
+        if (k.equals("remark")) {
+            editorFor(name, kind, t, numberAt).addRemark(t.rest());
+            return;
+        }
+        if (k.equals("dynamic")) {
+            throw t.rule("% dynamic access-list entries are not supported", bodyAt);
+        }
+        Action action = k.equals("permit") ? Action.PERMIT : Action.DENY;
+        AccessListEntry.Builder b = kind == AccessList.Kind.STANDARD
+                ? EntryParser.standard(t, action) : EntryParser.extended(t, action);
+        AccessListEditor editor = lists.get(name);
+        long seq = editor == null ? 10 : editor.nextSequence();
+        if (seq > AccessListEditor.MAX_SEQUENCE) {
+            throw t.rule("% Sequence number exceeds the maximum", bodyAt);
+        }
+        AccessListEntry entry = b.sequence((int) seq).build();
+        // create the list only once the entry is valid, as IOS does
+        editorFor(name, kind, t, numberAt).add(entry, t, bodyAt);
+    }
+
+    private AccessListEditor editorFor(String name, AccessList.Kind kind, Tokens t, int nameAt) {
+        AccessListEditor editor = lists.get(name);
+        if (editor == null) {
+            editor = new AccessListEditor(name, kind);
+            lists.put(name, editor);
+        } else if (editor.kind != kind) {
+            throw t.rule("% Access list " + name + " exists as a " + editor.kind.keyword() + " list", nameAt);
+        }
+        return editor;
+    }
+
+    /** {@code ip access-list standard|extended NAME}, {@code resequence}, {@code logging interval}, {@code log-update}. */
+    private void ipAccessList(Tokens t) {
+        if (!t.hasNext()) {
+            throw t.incomplete();
+        }
+        String k = t.accept(IP_ACCESS_LIST);
+        if (k == null) {
+            if (t.accept(IP_ACCESS_LIST_OTHER) != null) {
+                skipCommand();
+                return;
+            }
+            throw t.invalid();
+        }
+        switch (k) {
+            case "standard", "extended" -> {
+                AccessList.Kind kind = k.equals("standard") ? AccessList.Kind.STANDARD : AccessList.Kind.EXTENDED;
+                int nameAt = t.position();
+                String name = t.next();
+                t.end();
+                checkListName(t, name, kind, nameAt);
+                currentList = editorFor(name, kind, t, nameAt);
+                mode = Mode.ACCESS_LIST;
+            }
+            case "resequence" -> {
+                int nameAt = t.position();
+                String name = t.next();
+                int start = t.number(1, AccessListEditor.MAX_SEQUENCE);
+                int increment = t.number(1, AccessListEditor.MAX_SEQUENCE);
+                t.end();
+                AccessListEditor editor = lists.get(name);
+                if (editor == null) {
+                    throw t.rule("% Access list " + name + " does not exist", nameAt);
+                }
+                if (!editor.resequence(start, increment)) {
+                    throw t.rule("% Exceeded maximum sequence number.", -1);
+                }
+            }
+            case "logging" -> {
+                if (t.accept(INTERVAL) == null) {
+                    if (!t.hasNext()) {
+                        throw t.incomplete();
+                    }
+                    skipCommand(); // hash-generation and friends
+                    return;
+                }
+                int ms = t.number(0, Integer.MAX_VALUE);
+                t.end();
+                logging = logging.withLoggingInterval(ms);
+            }
+            default -> { // log-update
+                t.expect(THRESHOLD);
+                int n = t.number(0, Integer.MAX_VALUE);
+                t.end();
+                logging = logging.withLogUpdateThreshold(n);
+            }
+        }
+    }
+
+    /** A name of digits must be a number of the right kind. */
+    private static void checkListName(Tokens t, String name, AccessList.Kind kind, int nameAt) {
+        if (Tokens.isNumber(name)) {
+            long n = Long.parseLong(name);
+            if (n > 2699 || NumberedLists.kind((int) n) != kind) {
+                throw t.rule("% Invalid access list name.", nameAt);
+            }
+        }
+    }
+
+    /** {@code service timestamps log uptime | datetime [msec] [localtime] [show-timezone] [year]}. */
+    private void service(Tokens t) {
+        if (t.accept(SERVICE) == null) {
+            skipCommand();
+            return;
+        }
+        String which = t.hasNext() ? t.expect(TIMESTAMP_KIND) : "debug";
+        LogSettings.Timestamps ts = timestamps(t);
+        if (which.equals("log")) {
+            logging = logging.withTimestamps(ts);
+        }
+    }
+
+    private static LogSettings.Timestamps timestamps(Tokens t) {
+        if (!t.hasNext()) {
+            return LogSettings.Timestamps.UPTIME;
+        }
+        if (t.expect(TIMESTAMP_FORMAT).equals("uptime")) {
+            t.end();
+            return LogSettings.Timestamps.UPTIME;
+        }
+        boolean msec = false;
+        boolean localtime = false;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (t.hasNext()) {
+            int at = t.position();
+            String o = t.expect(DATETIME_OPTIONS);
+            if (!seen.add(o)) {
+                throw t.invalidAt(at);
+            }
+            msec |= o.equals("msec");
+            localtime |= o.equals("localtime");
+        }
+        return new LogSettings.Timestamps(true, msec, localtime);
+    }
+
+    /** {@code logging host A [...]} or the old {@code logging A}; other logging commands are skipped. */
+    private void loggingCommand(Tokens t) {
+        if (t.nextIsAddress()) {
+            logging = logging.withLoggingHost(Ipv4.format(t.address()));
+            return;
+        }
+        if (t.accept(LOGGING) == null) {
+            skipCommand();
+            return;
+        }
+        if (!t.hasNext()) {
+            throw t.incomplete();
+        }
+        if (!t.nextIsAddress()) {
+            skip("skipped (only IPv4 logging hosts are used)");
+            return;
+        }
+        logging = logging.withLoggingHost(Ipv4.format(t.address())); // transport/vrf options do not matter here
+    }
+
+    /** Global {@code no} forms. */
+    private void negated(Tokens t) {
+        String k = t.accept(GLOBAL);
+        if (k == null) {
+            skipCommand();
+            return;
+        }
+        switch (k) {
+            case "access-list" -> {
+                int number = t.number(1, 2699);
+                if (NumberedLists.kind(number) == null) {
+                    skipCommand();
+                    return;
+                }
+                // IOS deletes the whole numbered list whatever follows the number
+                if (lists.remove(Integer.toString(number)) == null) {
+                    warn("access list " + number + " does not exist");
+                } else if (t.hasNext()) {
+                    warn("removed all of access list " + number + ", as IOS does");
+                }
+            }
+            case "ip" -> {
+                if (t.accept(GLOBAL_IP) == null) {
+                    skipCommand();
+                    return;
+                }
+                String what = t.expect(IP_ACCESS_LIST);
+                switch (what) {
+                    case "standard", "extended" -> {
+                        int nameAt = t.position();
+                        String name = t.next();
+                        t.end();
+                        AccessListEditor editor = lists.get(name);
+                        if (editor != null && editor.kind.keyword().equals(what)) {
+                            lists.remove(name);
+                        } else if (editor != null) {
+                            throw t.rule("% Access list " + name + " exists as a " + editor.kind.keyword() + " list",
+                                    nameAt);
+                        } else {
+                            warn("access list " + name + " does not exist");
+                        }
+                    }
+                    case "logging" -> {
+                        t.expect(INTERVAL);
+                        logging = logging.withLoggingInterval(0);
+                    }
+                    case "log-update" -> {
+                        t.expect(THRESHOLD);
+                        logging = logging.withLogUpdateThreshold(0);
+                    }
+                    default -> throw t.invalidAt(t.position() - 1);
+                }
+            }
+            case "logging" -> {
+                boolean hostWord = t.accept(LOGGING) != null;
+                if (!t.nextIsAddress()) {
+                    if (hostWord && !t.hasNext()) {
+                        throw t.incomplete();
+                    }
+                    skipCommand();
+                    return;
+                }
+                String host = Ipv4.format(t.address());
+                List<String> hosts = new ArrayList<>(logging.loggingHosts());
+                hosts.remove(host);
+                logging = new LogSettings(logging.timestamps(), logging.loggingIntervalMs(),
+                        logging.logUpdateThreshold(), hosts);
+            }
+            case "service" -> {
+                if (t.accept(SERVICE) == null) {
+                    skipCommand();
+                    return;
+                }
+                if (!t.hasNext() || t.expect(TIMESTAMP_KIND).equals("log")) {
+                    logging = logging.withTimestamps(LogSettings.Timestamps.UPTIME);
+                }
+            }
+            case "interface" -> {
+                StringBuilder name = new StringBuilder();
+                while (t.hasNext()) {
+                    name.append(t.next());
+                }
+                if (name.length() == 0) {
+                    throw t.incomplete();
+                }
+                interfaces.remove(name.toString());
+            }
+            default -> skipCommand();
+        }
+    }
+
+    // ---- inside ip access-list ----
+
+    private void listLine(Tokens t) {
+        if (t.nextIsNumber()) {
+            int seqAt = t.position();
+            int seq = t.number(1, AccessListEditor.MAX_SEQUENCE);
+            String k = t.expect(SEQUENCED);
+            if (k.equals("remark")) {
+                currentList.addRemark(t.rest());
+                return;
+            }
+            addEntry(t, k, seq, seqAt);
+            return;
+        }
+        String k = t.accept(LIST_MODE);
+        if (k == null) {
+            if (t.isIndented()) {
+                throw t.invalid();
+            }
+            global(t);
+            return;
+        }
+        switch (k) {
+            case "permit", "deny" -> {
+                long seq = currentList.nextSequence();
+                if (seq > AccessListEditor.MAX_SEQUENCE) {
+                    throw t.rule("% Sequence number exceeds the maximum", 0);
+                }
+                addEntry(t, k, (int) seq, 0);
+            }
+            case "remark" -> currentList.addRemark(t.rest());
+            case "no" -> listNo(t);
+            case "exit", "end" -> {
+                t.end();
+                mode = Mode.GLOBAL;
+            }
+            case "statistics" -> skip("skipped (statistics per-entry does not change filtering)");
+            default -> throw t.rule("% '" + k + "' is not supported", 0); // default, dynamic, evaluate
+        }
+    }
+
+    private void addEntry(Tokens t, String actionWord, int seq, int seqAt) {
+        Action action = actionWord.equals("permit") ? Action.PERMIT : Action.DENY;
+        AccessListEntry.Builder b = currentList.isStandard()
+                ? EntryParser.standard(t, action) : EntryParser.extended(t, action);
+        currentList.add(b.sequence(seq).build(), t, seqAt);
+    }
+
+    /** {@code no SEQ}, {@code no permit|deny ...}, {@code no remark TEXT}. */
+    private void listNo(Tokens t) {
+        if (t.nextIsNumber()) {
+            int seq = t.number(1, AccessListEditor.MAX_SEQUENCE);
+            t.end();
+            if (!currentList.remove(seq)) {
+                warn("no entry " + seq + " in access list " + currentList.name);
+            }
+            return;
+        }
+        String k = t.expect(LIST_NO);
+        if (k.equals("remark")) {
+            if (!currentList.removeRemark(t.rest())) {
+                warn("no such remark in access list " + currentList.name);
+            }
+            return;
+        }
+        Action action = k.equals("permit") ? Action.PERMIT : Action.DENY;
+        AccessListEntry.Builder b = currentList.isStandard()
+                ? EntryParser.standard(t, action) : EntryParser.extended(t, action);
+        if (!currentList.removeSame(b.build())) {
+            warn("no such entry in access list " + currentList.name);
+        }
+    }
+
+    // ---- inside interface ----
+
+    private void interfaceLine(Tokens t) {
+        int start = t.position();
+        String k = t.accept(INTERFACE_MODE);
+        if (k == null || (k.equals("ip") && !isAccessGroup(t)) || (k.equals("no") && !isNoAccessGroup(t))) {
+            if (!t.isIndented()) {
+                t.seek(start);
+                global(t);
+            } else {
+                skipped++; // the other interface commands (addresses, speed, ...) do not concern filtering
+            }
+            return;
+        }
+        switch (k) {
+            case "exit", "end" -> {
+                t.end();
+                mode = Mode.GLOBAL;
+            }
+            case "ip" -> accessGroup(t, false);
+            default -> accessGroup(t, true);
+        }
+    }
+
+    private boolean isAccessGroup(Tokens t) {
+        int at = t.position();
+        boolean yes = t.accept(INTERFACE_IP) != null;
+        t.seek(at);
+        return yes;
+    }
+
+    private boolean isNoAccessGroup(Tokens t) {
+        int at = t.position();
+        boolean yes = "ip".equals(t.accept(KeywordSet.of("ip"))) && t.accept(INTERFACE_IP) != null;
+        t.seek(at);
+        return yes;
+    }
+
+    /** {@code [no] ip access-group NAME|N [in|out]}; the direction defaults to in. */
+    private void accessGroup(Tokens t, boolean negate) {
+        if (negate) {
+            t.next(); // ip
+        }
+        t.expect(INTERFACE_IP);
+        String name = null;
+        int nameAt = t.position();
+        int remaining = t.size() - t.position();
+        if (remaining >= 2 || (remaining == 1 && !(negate && DIRECTION.resolve(t.peek()) != null))) {
+            name = t.next();
+        } else if (!negate) {
+            throw t.incomplete();
+        }
+        boolean out = t.hasNext() && t.expect(DIRECTION).equals("out");
+        t.end();
+        if (!negate && Tokens.isNumber(name)) {
+            long n = Long.parseLong(name);
+            if (n > 2699 || NumberedLists.kind((int) n) == null) {
+                throw t.invalidAt(nameAt);
+            }
+        }
+        InterfaceConfig itf = interfaces.get(currentInterface);
+        if (negate) {
+            String bound = out ? itf.outList() : itf.inList();
+            if (bound != null && (name == null || name.equals(bound))) {
+                itf = out ? itf.withOut(null) : itf.withIn(null);
+            }
+        } else {
+            itf = out ? itf.withOut(name) : itf.withIn(name);
+        }
+        interfaces.put(currentInterface, itf);
+    }
+}
