@@ -1,0 +1,70 @@
+package dev.perimeter.io.file;
+
+import dev.perimeter.io.CaptureFormat;
+import dev.perimeter.io.CaptureReader;
+import dev.perimeter.io.CaptureReader.CaptureInterface;
+import dev.perimeter.io.CaptureWriter;
+import dev.perimeter.io.CorruptCaptureException;
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Opens capture files: readers detect pcap or pcapng by the magic number; writers are made for a format. */
+public final class CaptureFiles {
+    private CaptureFiles() {
+    }
+
+    /**
+     * Opens a pcap (either byte order, micro- or nanosecond) or pcapng file for reading through a memory
+     * mapping. A file that is neither, or whose header is cut short, throws {@link CorruptCaptureException}.
+     */
+    public static CaptureReader openReader(Path path) throws IOException {
+        return openReader(path, MappedInput.DEFAULT_WINDOW);
+    }
+
+    /** As {@link #openReader(Path)} with mapping windows of at most {@code windowBytes} (tests use small ones). */
+    static CaptureReader openReader(Path path, long windowBytes) throws IOException {
+        MappedInput in = new MappedInput(path, windowBytes);
+        try {
+            if (in.size() >= 4 && in.i32(0) == PcapngReader.SHB) {
+                return new PcapngReader(in);
+            }
+            return new PcapReader(in);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    /** The format of a capture file, from its magic number. */
+    public static CaptureFormat detect(Path path) throws IOException {
+        try (CaptureReader r = openReader(path)) {
+            return r.format();
+        }
+    }
+
+    /**
+     * Creates (or truncates) a capture file in {@code format} for frames seen on {@code interfaces}; frames
+     * name their interface by index in this list. pcap keeps one link type and no interface names; pcapng
+     * writes an interface description block with {@code if_name} for each. Written in the machine's byte order.
+     */
+    public static CaptureWriter openWriter(Path path, CaptureFormat format, List<CaptureInterface> interfaces)
+            throws IOException {
+        return openWriter(path, format, interfaces, ByteOrder.nativeOrder());
+    }
+
+    /** As {@link #openWriter(Path, CaptureFormat, List)} in a chosen byte order. */
+    public static CaptureWriter openWriter(Path path, CaptureFormat format, List<CaptureInterface> interfaces,
+                                           ByteOrder order) throws IOException {
+        if (format == CaptureFormat.PCAPNG) {
+            return new PcapngWriter(path, interfaces, order, BufferedOutput.DEFAULT_BUFFER);
+        }
+        return new PcapWriter(path, format, interfaces, order, BufferedOutput.DEFAULT_BUFFER);
+    }
+
+    /** A writer for one interface of {@code linkType} with no name: the common case for pcap. */
+    public static CaptureWriter openWriter(Path path, CaptureFormat format, int linkType) throws IOException {
+        return openWriter(path, format, List.of(new CaptureInterface(null, linkType, 0)));
+    }
+}

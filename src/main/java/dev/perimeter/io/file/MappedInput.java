@@ -1,0 +1,84 @@
+package dev.perimeter.io.file;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * A read-only file seen through one memory-mapped window at a time: a window is at most {@code windowSize}
+ * bytes (a mapping cannot exceed 2 GiB), and asking for a range outside it maps a new window starting there.
+ * Callers check ranges against {@link #size()} first.
+ */
+final class MappedInput implements Closeable {
+    static final long DEFAULT_WINDOW = 1L << 30;
+
+    private final FileChannel channel;
+    private final long size;
+    private final long windowSize;
+    private ByteOrder order = ByteOrder.BIG_ENDIAN;
+    private MappedByteBuffer window;
+    private long windowStart;
+    private long windowEnd;
+
+    MappedInput(Path path, long windowSize) throws IOException {
+        this.channel = FileChannel.open(path, StandardOpenOption.READ);
+        this.size = channel.size();
+        this.windowSize = Math.min(windowSize, Integer.MAX_VALUE);
+    }
+
+    long size() {
+        return size;
+    }
+
+    void order(ByteOrder order) {
+        this.order = order;
+        if (window != null) {
+            window.order(order);
+        }
+    }
+
+    ByteOrder order() {
+        return order;
+    }
+
+    /** Makes {@code [position, position + length)} addressable and returns the index of {@code position}. */
+    int at(long position, int length) throws IOException {
+        if (window == null || position < windowStart || position + length > windowEnd) {
+            long mapLength = Math.min(size - position, Math.max(windowSize, length));
+            window = channel.map(FileChannel.MapMode.READ_ONLY, position, mapLength);
+            window.order(order);
+            windowStart = position;
+            windowEnd = position + mapLength;
+        }
+        return (int) (position - windowStart);
+    }
+
+    MappedByteBuffer buffer() {
+        return window;
+    }
+
+    int u16(long position) throws IOException {
+        int i = at(position, 2);
+        return window.getShort(i) & 0xffff;
+    }
+
+    int i32(long position) throws IOException {
+        int i = at(position, 4);
+        return window.getInt(i);
+    }
+
+    void copy(long position, byte[] target, int length) throws IOException {
+        int i = at(position, length);
+        window.get(i, target, 0, length);
+    }
+
+    @Override
+    public void close() throws IOException {
+        window = null;
+        channel.close();
+    }
+}

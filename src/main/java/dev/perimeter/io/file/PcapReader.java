@@ -1,0 +1,115 @@
+package dev.perimeter.io.file;
+
+import dev.perimeter.io.CaptureFormat;
+import dev.perimeter.io.CaptureReader;
+import dev.perimeter.io.CapturedFrame;
+import dev.perimeter.io.CorruptCaptureException;
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.util.List;
+
+/** Classic libpcap files: microsecond or nanosecond timestamps, either byte order, read through a mapping. */
+public final class PcapReader implements CaptureReader {
+    static final int MAGIC_MICRO = 0xa1b2c3d4;
+    static final int MAGIC_NANO = 0xa1b23c4d;
+    static final int FILE_HEADER = 24;
+    static final int RECORD_HEADER = 16;
+    /** libpcap's own ceiling for a record's captured length when the file's snaplen is smaller. */
+    static final int MAX_CAPTURE = 262144;
+
+    private final MappedInput in;
+    private final CaptureFormat format;
+    private final List<CaptureInterface> interfaces;
+    private final int linkType;
+    private final int maxCaptured;
+    private final long nanosPerUnit;
+    private long position = FILE_HEADER;
+    private CorruptCaptureException failure;
+
+    PcapReader(MappedInput in) throws IOException {
+        this.in = in;
+        if (in.size() < FILE_HEADER) {
+            throw new CorruptCaptureException("pcap file header cut short (" + in.size() + " of 24 bytes)", 0);
+        }
+        int magic = in.i32(0);
+        if (magic == Integer.reverseBytes(MAGIC_MICRO) || magic == Integer.reverseBytes(MAGIC_NANO)) {
+            in.order(ByteOrder.LITTLE_ENDIAN);
+            magic = Integer.reverseBytes(magic);
+        }
+        if (magic != MAGIC_MICRO && magic != MAGIC_NANO) {
+            throw new CorruptCaptureException(String.format("not a pcap file (magic 0x%08x)", magic), 0);
+        }
+        format = magic == MAGIC_NANO ? CaptureFormat.PCAP_NANO : CaptureFormat.PCAP;
+        nanosPerUnit = magic == MAGIC_NANO ? 1 : 1000;
+        int snapLength = in.i32(16);
+        linkType = in.i32(20) & 0xffff;
+        maxCaptured = snapLength > 0 ? Math.max(snapLength, MAX_CAPTURE) : MAX_CAPTURE;
+        interfaces = List.of(new CaptureInterface(null, linkType, snapLength));
+    }
+
+    @Override
+    public boolean next(CapturedFrame frame) throws IOException {
+        if (failure != null) {
+            throw failure;
+        }
+        long remaining = in.size() - position;
+        if (remaining == 0) {
+            return false;
+        }
+        if (remaining < RECORD_HEADER) {
+            throw fail("record header cut short (" + remaining + " of 16 bytes)");
+        }
+        int i = in.at(position, RECORD_HEADER);
+        MappedByteBuffer b = in.buffer();
+        long seconds = b.getInt(i) & 0xffffffffL;
+        long fraction = b.getInt(i + 4) & 0xffffffffL;
+        int captured = b.getInt(i + 8);
+        int original = b.getInt(i + 12);
+        if (captured < 0 || captured > maxCaptured) {
+            throw fail("record claims " + (captured & 0xffffffffL) + " captured bytes (more than "
+                    + maxCaptured + ")");
+        }
+        if (remaining - RECORD_HEADER < captured) {
+            throw fail("frame cut short (" + (remaining - RECORD_HEADER) + " of " + captured + " bytes)");
+        }
+        frame.ensureCapacity(captured);
+        in.copy(position + RECORD_HEADER, frame.data, captured);
+        frame.capturedLength = captured;
+        frame.originalLength = Math.max(original, captured);
+        frame.timestampNanos = seconds * 1_000_000_000L + fraction * nanosPerUnit;
+        frame.linkType = linkType;
+        frame.interfaceIndex = 0;
+        position += RECORD_HEADER + captured;
+        return true;
+    }
+
+    private CorruptCaptureException fail(String message) {
+        failure = new CorruptCaptureException("pcap: " + message, position);
+        return failure;
+    }
+
+    /** Byte offset of the next record. */
+    public long position() {
+        return position;
+    }
+
+    public int linkType() {
+        return linkType;
+    }
+
+    @Override
+    public List<CaptureInterface> interfaces() {
+        return interfaces;
+    }
+
+    @Override
+    public CaptureFormat format() {
+        return format;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.perimeter.io.file;
+
+import dev.perimeter.io.CaptureFormat;
+import dev.perimeter.io.CaptureReader.CaptureInterface;
+import dev.perimeter.io.CaptureWriter;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes classic libpcap files with microsecond ({@link CaptureFormat#PCAP}) or nanosecond
+ * ({@link CaptureFormat#PCAP_NANO}) timestamps. One link type per file: the interfaces must agree on it, and
+ * the interface index of each frame is not kept.
+ */
+public final class PcapWriter implements CaptureWriter {
+    private final BufferedOutput out;
+    private final boolean nano;
+    private final int interfaceCount;
+
+    PcapWriter(Path path, CaptureFormat format, List<CaptureInterface> interfaces, ByteOrder order, int bufferSize)
+            throws IOException {
+        if (format == CaptureFormat.PCAPNG) {
+            throw new IllegalArgumentException("PcapWriter writes pcap, not pcapng");
+        }
+        if (interfaces.isEmpty()) {
+            throw new IllegalArgumentException("a pcap file needs one interface (its link type)");
+        }
+        int linkType = interfaces.get(0).linkType();
+        int snap = 0;
+        for (CaptureInterface i : interfaces) {
+            if (i.linkType() != linkType) {
+                throw new IllegalArgumentException("a pcap file has one link type; interfaces have "
+                        + linkType + " and " + i.linkType() + " (write pcapng instead)");
+            }
+            snap = Math.max(snap, i.snapLength());
+        }
+        this.nano = format == CaptureFormat.PCAP_NANO;
+        this.interfaceCount = interfaces.size();
+        this.out = new BufferedOutput(path, order, bufferSize);
+        ByteBuffer b = out.room(PcapReader.FILE_HEADER);
+        b.putInt(nano ? PcapReader.MAGIC_NANO : PcapReader.MAGIC_MICRO);
+        b.putShort((short) 2).putShort((short) 4);
+        b.putInt(0).putInt(0);
+        b.putInt(snap > 0 ? snap : PcapReader.MAX_CAPTURE);
+        b.putInt(linkType);
+    }
+
+    @Override
+    public void write(byte[] data, int offset, int capturedLength, int originalLength, long timestampNanos,
+                      int interfaceIndex) throws IOException {
+        if (interfaceIndex < 0 || interfaceIndex >= interfaceCount) {
+            throw new IllegalArgumentException("no interface " + interfaceIndex + " in this capture");
+        }
+        ByteBuffer b = out.room(PcapReader.RECORD_HEADER + capturedLength);
+        long seconds = Math.floorDiv(timestampNanos, 1_000_000_000L);
+        long fraction = Math.floorMod(timestampNanos, 1_000_000_000L);
+        b.putInt((int) seconds);
+        b.putInt((int) (nano ? fraction : fraction / 1000));
+        b.putInt(capturedLength);
+        b.putInt(Math.max(originalLength, capturedLength));
+        b.put(data, offset, capturedLength);
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+}

@@ -1,0 +1,294 @@
+package dev.perimeter.io.file;
+
+import dev.perimeter.io.CaptureFormat;
+import dev.perimeter.io.CaptureReader;
+import dev.perimeter.io.CapturedFrame;
+import dev.perimeter.io.CorruptCaptureException;
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * pcapng files: section header blocks in either byte order (several sections in one file), interface
+ * description blocks with {@code if_name}, {@code if_tsresol} and {@code if_tsoffset}, enhanced, simple and
+ * obsolete packet blocks; every other block is skipped. Interfaces of all sections are numbered in file order;
+ * the blocks ahead of the first packet are read on opening, so {@link #interfaces()} is complete for files
+ * that describe their interfaces up front (later ones are appended as they are met).
+ */
+public final class PcapngReader implements CaptureReader {
+    static final int SHB = 0x0A0D0D0A;
+    static final int IDB = 1;
+    static final int OPB = 2;
+    static final int SPB = 3;
+    static final int EPB = 6;
+    static final int BYTE_ORDER_MAGIC = 0x1A2B3C4D;
+    static final int MAX_BLOCK = 64 << 20;
+
+    private static final int OPT_IF_NAME = 2;
+    private static final int OPT_IF_TSRESOL = 9;
+    private static final int OPT_IF_TSOFFSET = 14;
+
+    private final MappedInput in;
+    private final List<CaptureInterface> interfaces = new ArrayList<>();
+    private final List<CaptureInterface> view = Collections.unmodifiableList(interfaces);
+    /** Per global interface: timestamp units per second as 10^n (base10) or 2^n, and offset in seconds. */
+    private final List<long[]> clocks = new ArrayList<>();
+    /** Global index of each interface of the current section. */
+    private final List<Integer> section = new ArrayList<>();
+    private long position;
+    private CorruptCaptureException failure;
+
+    PcapngReader(MappedInput in) throws IOException {
+        this.in = in;
+        if (in.size() < 12 || in.i32(0) != SHB) {
+            throw new CorruptCaptureException("not a pcapng file (no section header block)", 0);
+        }
+        try {
+            while (position < in.size() && !isPacketBlock(peekType())) {
+                block(null);
+            }
+        } catch (CorruptCaptureException e) {
+            if (position == 0) {
+                throw e;
+            }
+            failure = null; // reported again, at the same offset, by the first next()
+        }
+    }
+
+    private int peekType() throws IOException {
+        return in.size() - position < 8 ? -1 : in.i32(position);
+    }
+
+    private static boolean isPacketBlock(int type) {
+        return type == EPB || type == SPB || type == OPB;
+    }
+
+    @Override
+    public boolean next(CapturedFrame frame) throws IOException {
+        if (failure != null) {
+            throw failure;
+        }
+        while (position < in.size()) {
+            if (block(frame)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Reads the block at {@link #position}; true when it was a packet that now fills {@code frame}. */
+    private boolean block(CapturedFrame frame) throws IOException {
+        long remaining = in.size() - position;
+        if (remaining < 12) {
+            throw fail("block header cut short (" + remaining + " bytes left)");
+        }
+        int type = in.i32(position);
+        if (type == SHB) {
+            int magic = in.i32(position + 8);
+            if (magic == Integer.reverseBytes(BYTE_ORDER_MAGIC)) {
+                in.order(in.order() == ByteOrder.BIG_ENDIAN ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+            } else if (magic != BYTE_ORDER_MAGIC) {
+                throw fail(String.format("section header with bad byte-order magic 0x%08x", magic));
+            }
+        }
+        long length = in.i32(position + 4) & 0xffffffffL;
+        if (length < 12 || length % 4 != 0 || length > MAX_BLOCK) {
+            throw fail("block of type " + type + " has bad length " + length);
+        }
+        if (length > remaining) {
+            throw fail("block of type " + type + " cut short (" + remaining + " of " + length + " bytes)");
+        }
+        if ((in.i32(position + length - 4) & 0xffffffffL) != length) {
+            throw fail("block of type " + type + " has mismatched trailing length");
+        }
+        boolean packet = false;
+        switch (type) {
+            case SHB:
+                sectionHeader(length);
+                break;
+            case IDB:
+                interfaceDescription(length);
+                break;
+            case EPB:
+            case OPB:
+                packet = frame != null && packetBlock(frame, type, length);
+                if (frame == null) {
+                    return false;
+                }
+                break;
+            case SPB:
+                packet = frame != null && simplePacket(frame, length);
+                if (frame == null) {
+                    return false;
+                }
+                break;
+            default:
+                break;
+        }
+        position += length;
+        return packet;
+    }
+
+    private void sectionHeader(long length) throws IOException {
+        if (length < 28) {
+            throw fail("section header block too short (" + length + " bytes)");
+        }
+        int major = in.u16(position + 12);
+        if (major != 1) {
+            throw fail("unsupported pcapng version " + major);
+        }
+        section.clear();
+    }
+
+    private void interfaceDescription(long length) throws IOException {
+        if (length < 20) {
+            throw fail("interface description block too short (" + length + " bytes)");
+        }
+        int linkType = in.u16(position + 8);
+        int snapLength = in.i32(position + 12);
+        String name = null;
+        long[] clock = {6, 0, 0}; // exponent, base-2 flag, offset seconds
+        long at = position + 16;
+        long end = position + length - 4;
+        while (at + 4 <= end) {
+            int code = in.u16(at);
+            int optionLength = in.u16(at + 2);
+            if (code == 0) {
+                break;
+            }
+            if (at + 4 + optionLength > end) {
+                throw fail("interface option " + code + " runs past its block");
+            }
+            if (code == OPT_IF_NAME) {
+                byte[] text = new byte[optionLength];
+                in.copy(at + 4, text, optionLength);
+                int n = 0;
+                while (n < text.length && text[n] != 0) {
+                    n++;
+                }
+                name = new String(text, 0, n, StandardCharsets.UTF_8);
+            } else if (code == OPT_IF_TSRESOL && optionLength >= 1) {
+                int i = in.at(at + 4, 1);
+                int resolution = in.buffer().get(i) & 0xff;
+                clock[0] = resolution & 0x7f;
+                clock[1] = resolution >>> 7;
+                if (clock[1] == 0 ? clock[0] > 18 : clock[0] > 62) {
+                    throw fail("interface timestamp resolution " + resolution + " not supported");
+                }
+            } else if (code == OPT_IF_TSOFFSET && optionLength >= 8) {
+                int i = in.at(at + 4, 8);
+                clock[2] = in.buffer().getLong(i);
+            }
+            at += 4 + ((optionLength + 3) & ~3);
+        }
+        section.add(interfaces.size());
+        interfaces.add(new CaptureInterface(name, linkType, snapLength));
+        clocks.add(clock);
+    }
+
+    private boolean packetBlock(CapturedFrame frame, int type, long length) throws IOException {
+        if (length < 32) {
+            throw fail("packet block too short (" + length + " bytes)");
+        }
+        int i = in.at(position, 28);
+        MappedByteBuffer b = in.buffer();
+        int local = type == EPB ? b.getInt(i + 8) : b.getShort(i + 8) & 0xffff;
+        long high = b.getInt(i + 12) & 0xffffffffL;
+        long low = b.getInt(i + 16) & 0xffffffffL;
+        int captured = b.getInt(i + 20);
+        int original = b.getInt(i + 24);
+        if (local < 0 || local >= section.size()) {
+            throw fail("packet names interface " + (local & 0xffffffffL) + " but the section describes "
+                    + section.size());
+        }
+        if (captured < 0 || 28 + (long) captured + 4 > length) {
+            throw fail("packet claims " + (captured & 0xffffffffL) + " captured bytes in a block of " + length);
+        }
+        int global = section.get(local);
+        fill(frame, 28, captured, original, global);
+        frame.timestampNanos = nanos(clocks.get(global), high << 32 | low);
+        return true;
+    }
+
+    private boolean simplePacket(CapturedFrame frame, long length) throws IOException {
+        if (length < 16) {
+            throw fail("simple packet block too short (" + length + " bytes)");
+        }
+        if (section.isEmpty()) {
+            throw fail("simple packet block before any interface description");
+        }
+        int original = in.i32(position + 8);
+        int global = section.get(0);
+        int snap = interfaces.get(global).snapLength();
+        long captured = Math.min(original & 0xffffffffL, length - 16);
+        if (snap > 0) {
+            captured = Math.min(captured, snap);
+        }
+        fill(frame, 12, (int) captured, original, global);
+        frame.timestampNanos = 0;
+        return true;
+    }
+
+    private void fill(CapturedFrame frame, int dataAt, int captured, int original, int global) throws IOException {
+        frame.ensureCapacity(captured);
+        in.copy(position + dataAt, frame.data, captured);
+        frame.capturedLength = captured;
+        frame.originalLength = Math.max(original, captured);
+        frame.linkType = interfaces.get(global).linkType();
+        frame.interfaceIndex = global;
+    }
+
+    static long nanos(long[] clock, long units) {
+        long exponent = clock[0];
+        long seconds;
+        long nanos;
+        if (clock[1] == 0) {
+            long perSecond = pow10((int) exponent);
+            seconds = Long.divideUnsigned(units, perSecond);
+            long rest = Long.remainderUnsigned(units, perSecond);
+            nanos = exponent <= 9 ? rest * pow10(9 - (int) exponent) : rest / pow10((int) exponent - 9);
+        } else {
+            seconds = units >>> exponent;
+            long rest = units & ((1L << exponent) - 1);
+            nanos = (long) (rest * 1e9 / Math.scalb(1.0, (int) exponent));
+        }
+        return (seconds + clock[2]) * 1_000_000_000L + nanos;
+    }
+
+    private static long pow10(int n) {
+        long v = 1;
+        for (int i = 0; i < n; i++) {
+            v *= 10;
+        }
+        return v;
+    }
+
+    private CorruptCaptureException fail(String message) {
+        failure = new CorruptCaptureException("pcapng: " + message, position);
+        return failure;
+    }
+
+    /** Byte offset of the next block. */
+    public long position() {
+        return position;
+    }
+
+    @Override
+    public List<CaptureInterface> interfaces() {
+        return view;
+    }
+
+    @Override
+    public CaptureFormat format() {
+        return CaptureFormat.PCAPNG;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.perimeter.io.file;
+
+import dev.perimeter.io.CaptureReader.CaptureInterface;
+import dev.perimeter.io.CaptureWriter;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes pcapng: one section, one interface description block per interface (with {@code if_name} when the
+ * interface has a name, and nanosecond {@code if_tsresol} so timestamps are kept exactly), then enhanced packet
+ * blocks.
+ */
+public final class PcapngWriter implements CaptureWriter {
+    private static final byte[] APPLICATION = "perimeter".getBytes(StandardCharsets.US_ASCII);
+
+    private final BufferedOutput out;
+    private final int interfaceCount;
+
+    PcapngWriter(Path path, List<CaptureInterface> interfaces, ByteOrder order, int bufferSize) throws IOException {
+        if (interfaces.isEmpty()) {
+            throw new IllegalArgumentException("a pcapng file needs at least one interface");
+        }
+        this.interfaceCount = interfaces.size();
+        this.out = new BufferedOutput(path, order, bufferSize);
+        int shbLength = 28 + option(APPLICATION.length) + 4;
+        ByteBuffer b = out.room(shbLength);
+        b.putInt(PcapngReader.SHB).putInt(shbLength).putInt(PcapngReader.BYTE_ORDER_MAGIC);
+        b.putShort((short) 1).putShort((short) 0).putLong(-1L);
+        putOption(b, 4, APPLICATION);
+        b.putInt(0).putInt(shbLength);
+        for (CaptureInterface i : interfaces) {
+            byte[] name = i.name() == null ? null : i.name().getBytes(StandardCharsets.UTF_8);
+            int length = 20 + (name == null ? 0 : option(name.length)) + option(1) + 4;
+            b = out.room(length);
+            b.putInt(PcapngReader.IDB).putInt(length);
+            b.putShort((short) i.linkType()).putShort((short) 0).putInt(Math.max(i.snapLength(), 0));
+            if (name != null) {
+                putOption(b, 2, name);
+            }
+            putOption(b, 9, new byte[] {9});
+            b.putInt(0).putInt(length);
+        }
+    }
+
+    private static int option(int valueLength) {
+        return 4 + ((valueLength + 3) & ~3);
+    }
+
+    private void putOption(ByteBuffer b, int code, byte[] value) {
+        b.putShort((short) code).putShort((short) value.length).put(value);
+        out.padTo4(value.length);
+    }
+
+    @Override
+    public void write(byte[] data, int offset, int capturedLength, int originalLength, long timestampNanos,
+                      int interfaceIndex) throws IOException {
+        if (interfaceIndex < 0 || interfaceIndex >= interfaceCount) {
+            throw new IllegalArgumentException("no interface " + interfaceIndex + " in this capture");
+        }
+        int length = 32 + ((capturedLength + 3) & ~3);
+        ByteBuffer b = out.room(length);
+        b.putInt(PcapngReader.EPB).putInt(length).putInt(interfaceIndex);
+        b.putInt((int) (timestampNanos >>> 32)).putInt((int) timestampNanos);
+        b.putInt(capturedLength).putInt(Math.max(originalLength, capturedLength));
+        b.put(data, offset, capturedLength);
+        out.padTo4(capturedLength);
+        b.putInt(length);
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.perimeter.packet;
+
+/** Big-endian (network order) reads and writes on byte arrays, the primitives of every flyweight view. */
+public final class Bytes {
+    private Bytes() {
+    }
+
+    public static int u8(byte[] d, int i) {
+        return d[i] & 0xff;
+    }
+
+    public static int u16(byte[] d, int i) {
+        return (d[i] & 0xff) << 8 | (d[i + 1] & 0xff);
+    }
+
+    public static int i32(byte[] d, int i) {
+        return (d[i] & 0xff) << 24 | (d[i + 1] & 0xff) << 16 | (d[i + 2] & 0xff) << 8 | (d[i + 3] & 0xff);
+    }
+
+    public static void put16(byte[] d, int i, int v) {
+        d[i] = (byte) (v >>> 8);
+        d[i + 1] = (byte) v;
+    }
+
+    public static void put32(byte[] d, int i, int v) {
+        d[i] = (byte) (v >>> 24);
+        d[i + 1] = (byte) (v >>> 16);
+        d[i + 2] = (byte) (v >>> 8);
+        d[i + 3] = (byte) v;
+    }
+}
