@@ -1,0 +1,37 @@
+package dev.perimeter.pipeline;
+
+import dev.perimeter.io.CapturedFrame;
+
+/**
+ * One slot of the ring, allocated once when the ring is built and reused for every frame that passes through
+ * it: a copy of the frame bytes (grown only when a larger frame arrives), their lengths, the capture time and
+ * the ingress port. A producer claims slots, fills them and publishes; the handler reads them in order.
+ */
+public final class FrameEvent {
+    /** Room for a full Ethernet frame with two VLAN tags; larger frames grow the buffer once. */
+    public static final int INITIAL_CAPACITY = 2048;
+
+    /** The frame: bytes, captured and original length, time, link type, capture interface. */
+    public final CapturedFrame frame = new CapturedFrame(INITIAL_CAPACITY);
+    /** Index of the {@link Port} the frame entered on. */
+    public int ingressPort;
+    /**
+     * False for a slot that was claimed but carries no frame (a batch cut short by the end of the input): the
+     * handler skips it. A producer must set this on every slot it publishes.
+     */
+    public boolean present;
+
+    /** Copies a frame into this slot: what a live source does with the buffer its capture library hands it. */
+    public void set(byte[] data, int offset, int capturedLength, int originalLength, long timestampNanos,
+                    int linkType, int ingressPort) {
+        frame.ensureCapacity(capturedLength);
+        System.arraycopy(data, offset, frame.data, 0, capturedLength);
+        frame.capturedLength = capturedLength;
+        frame.originalLength = originalLength;
+        frame.timestampNanos = timestampNanos;
+        frame.linkType = linkType;
+        frame.interfaceIndex = ingressPort;
+        this.ingressPort = ingressPort;
+        this.present = true;
+    }
+}

@@ -1,0 +1,215 @@
+package dev.perimeter.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.perimeter.acl.AccessList;
+import dev.perimeter.acl.AccessListEntry;
+import dev.perimeter.acl.Action;
+import dev.perimeter.acl.AddressMatch;
+import dev.perimeter.acl.Ipv4;
+import dev.perimeter.acl.LogOption;
+import dev.perimeter.acl.NumberMatch;
+import dev.perimeter.acl.Operator;
+import dev.perimeter.acl.Protocols;
+import dev.perimeter.config.InterfaceConfig;
+import dev.perimeter.config.LogSettings;
+import dev.perimeter.config.RouterConfig;
+import dev.perimeter.match.FilterSet;
+import dev.perimeter.match.Matchers;
+import dev.perimeter.match.PacketKey;
+import dev.perimeter.packet.FrameBuilder;
+import dev.perimeter.packet.LinkType;
+import dev.perimeter.stats.TrafficCounters;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FrameHandlerTest {
+    static final String OUTSIDE = "Ethernet0/0";
+    static final String INSIDE = "Ethernet0/1";
+
+    /** inbound on the outside: web from 10.1.0.0/16 (logged), icmp, all tcp from 10.1.9.9; out to the inside: no telnet. */
+    static RouterConfig twoSided() {
+        AccessList web = new AccessList("from_outside", AccessList.Kind.EXTENDED, List.of(
+                AccessListEntry.builder(Action.PERMIT).sequence(10).protocol(Protocols.TCP)
+                        .source(new AddressMatch(Ipv4.parse("10.1.0.0"), Ipv4.parse("0.0.255.255")))
+                        .destinationPort(NumberMatch.port(Operator.EQ, 80)).log(LogOption.LOG, null).build(),
+                AccessListEntry.builder(Action.PERMIT).sequence(20).protocol(Protocols.ICMP).build(),
+                AccessListEntry.builder(Action.PERMIT).sequence(30).protocol(Protocols.TCP)
+                        .source(AddressMatch.host(Ipv4.parse("10.1.9.9"))).build()));
+        AccessList noTelnet = new AccessList("to_inside", AccessList.Kind.EXTENDED, List.of(
+                AccessListEntry.builder(Action.DENY).sequence(10).protocol(Protocols.TCP)
+                        .destinationPort(NumberMatch.port(Operator.EQ, 23)).log(LogOption.LOG, null).build(),
+                AccessListEntry.builder(Action.PERMIT).sequence(20).protocol(Protocols.ANY).build()));
+        Map<String, AccessList> lists = new LinkedHashMap<>();
+        lists.put(web.name(), web);
+        lists.put(noTelnet.name(), noTelnet);
+        Map<String, InterfaceConfig> itfs = new LinkedHashMap<>();
+        itfs.put(OUTSIDE, new InterfaceConfig(OUTSIDE, "from_outside", null));
+        itfs.put(INSIDE, new InterfaceConfig(INSIDE, null, "to_inside"));
+        return new RouterConfig(lists, itfs, LogSettings.DEFAULT);
+    }
+
+    static BridgePorts ports() {
+        return new BridgePorts(Port.forInterface(0, OUTSIDE), Port.forInterface(1, INSIDE));
+    }
+
+    /** Records every verdict as "F:port" / "D:REASON" and the logged entries. */
+    static final class Recorder implements FrameSink, MatchLog {
+        final List<String> verdicts = new ArrayList<>();
+        final List<String> logged = new ArrayList<>();
+
+        @Override
+        public void forward(FrameEvent event, Port egress) {
+            verdicts.add("F:" + egress.name());
+        }
+
+        @Override
+        public void drop(FrameEvent event, DropReason reason) {
+            verdicts.add("D:" + reason);
+        }
+
+        @Override
+        public void logMatch(AccessList list, int entryIndex, PacketKey key, String inputInterface, byte[] frame,
+                             int sourceMacOffset, long timeNanos) {
+            logged.add(list.name() + "#" + list.entry(entryIndex).sequence() + " " + Ipv4.format(key.source)
+                    + " in " + inputInterface + " mac@" + sourceMacOffset + " t=" + timeNanos);
+        }
+
+        @Override
+        public void advance(long timeNanos) {
+        }
+
+        @Override
+        public void finish(long timeNanos) {
+        }
+    }
+
+    final Recorder recorder = new Recorder();
+    final TrafficCounters traffic = new TrafficCounters(2);
+    FilterPlan plan = FilterPlan.build(FilterSet.build(twoSided(), Matchers::forPipeline), ports());
+    final FrameHandler handler = new FrameHandler(() -> plan, recorder, recorder, traffic);
+    long time = 1_000_000_000L;
+
+    void judge(byte[] frame, int linkType, int port) {
+        FrameEvent e = new FrameEvent();
+        e.set(frame, 0, frame.length, frame.length, time++, linkType, port);
+        handler.handle(e);
+    }
+
+    void judge(byte[] frame, int port) {
+        judge(frame, LinkType.ETHERNET, port);
+    }
+
+    @Test
+    void framesMeetTheIngressInListThenTheEgressOutList() {
+        judge(FrameBuilder.tcp("10.1.2.3", 40000, "192.168.1.10", 80, 0x02).build(), 0);   // in: 10, out: 20
+        judge(FrameBuilder.tcp("10.2.2.3", 40000, "192.168.1.10", 80, 0x02).build(), 0);   // in: implicit deny
+        judge(FrameBuilder.tcp("10.1.2.3", 40000, "192.168.1.10", 23, 0x02).build(), 0);   // in: implicit deny
+        judge(FrameBuilder.icmp("10.9.9.9", "192.168.1.10", 8, 0).build(), 0);             // in: 20, out: 20
+        // from the inside: the outside port has no out list, the inside no in list
+        judge(FrameBuilder.tcp("192.168.1.10", 23, "10.2.2.3", 40000, 0x12).build(), 1);
+
+        assertEquals(List.of("F:" + INSIDE, "D:IMPLICIT_DENY", "D:IMPLICIT_DENY", "F:" + INSIDE, "F:" + OUTSIDE),
+                recorder.verdicts);
+        AccessList in = plan.filters().config().accessList("from_outside");
+        AccessList out = plan.filters().config().accessList("to_inside");
+        assertArrayEquals(new long[] {1, 1, 0}, plan.counters(in).snapshot());
+        assertEquals(2, plan.counters(in).implicitDenies());
+        assertArrayEquals(new long[] {0, 2}, plan.counters(out).snapshot());
+        assertEquals(5, traffic.read());
+        assertEquals(3, traffic.forwarded());
+        assertEquals(2, traffic.implicitDenied());
+        assertEquals(2, traffic.port(1).transmitted());
+        assertEquals(1, traffic.port(0).transmitted());
+        assertEquals(2, traffic.port(0).dropped());
+        assertTrue(traffic.balanced());
+    }
+
+    @Test
+    void aDenyInTheOutListDropsAndLogsWithTheIngressInterface() {
+        judge(FrameBuilder.tcp("10.1.2.3", 40000, "192.168.1.10", 80, 0x02).build(), 0); // in 10 (logged)
+        plan = FilterPlan.build(FilterSet.build(twoSided(), Matchers::forPipeline), ports());
+        handler.onBatchStart(1, 0); // a reload takes effect at the next batch
+        judge(FrameBuilder.tcp("10.1.9.9", 40000, "192.168.1.10", 23, 0x02).build(), 0); // in 30, out 10 (logged)
+        assertEquals(List.of("F:" + INSIDE, "D:DENIED"), recorder.verdicts);
+        assertEquals(List.of("from_outside#10 10.1.2.3 in " + OUTSIDE + " mac@6 t=1000000000",
+                "to_inside#10 10.1.9.9 in " + OUTSIDE + " mac@6 t=1000000001"), recorder.logged);
+        // the swapped-in plan counts from zero
+        assertArrayEquals(new long[] {1, 0}, plan.counters(plan.filters().config().accessList("to_inside"))
+                .snapshot());
+        assertEquals(1, traffic.denied());
+    }
+
+    @Test
+    void nonIpv4FramesAreForwardedAndCountedByEthertype() {
+        judge(FrameBuilder.arpRequest("02:00:00:00:00:09", "10.1.2.3", "10.1.2.4"), 0);
+        judge(FrameBuilder.ethernet().ipv6("2001:db8::1", "2001:db8::2").udp(1, 2).build(), 1);
+        judge(FrameBuilder.ethernet().etherType(0x88cc).build(), 0);
+        assertEquals(List.of("F:" + INSIDE, "F:" + OUTSIDE, "F:" + INSIDE), recorder.verdicts);
+        assertEquals(3, traffic.nonIpv4());
+        assertEquals(1, traffic.nonIpv4(0x0806));
+        assertEquals(1, traffic.nonIpv4(0x86dd));
+        assertEquals(1, traffic.nonIpv4(0x88cc));
+        assertTrue(traffic.balanced());
+    }
+
+    @Test
+    void malformedIpv4IsDroppedNeverForwarded() {
+        byte[] frame = FrameBuilder.tcp("10.1.2.3", 40000, "192.168.1.10", 80, 0x02).build();
+        frame[14] = 0x46 - 0x10 - 0x02; // version 3, IHL 4: not a valid IPv4 header
+        judge(frame, 0);
+        judge(Arrays.copyOf(frame, 10), 0); // shorter than an Ethernet header
+        assertEquals(List.of("D:MALFORMED", "D:MALFORMED"), recorder.verdicts);
+        assertEquals(2, traffic.malformed());
+        assertEquals(0, traffic.l4Truncated());
+        assertTrue(traffic.balanced());
+    }
+
+    @Test
+    void aCutL4HeaderIsMalformedOnlyWhereAListNeedsIt() {
+        byte[] full = FrameBuilder.tcp("10.1.2.3", 40000, "192.168.1.10", 80, 0x02).build();
+        byte[] cut = Arrays.copyOf(full, 14 + 20 + 6); // IPv4 header and 6 bytes of TCP
+        judge(cut, 0); // the outside's in list has port conditions
+        assertEquals(List.of("D:MALFORMED"), recorder.verdicts);
+        assertEquals(1, traffic.l4Truncated());
+
+        // a path with L3-only lists judges the frame on its addresses
+        AccessList l3 = new AccessList("l3", AccessList.Kind.EXTENDED, List.of(
+                AccessListEntry.builder(Action.DENY).sequence(10).protocol(Protocols.ANY)
+                        .source(AddressMatch.host(Ipv4.parse("10.1.2.3"))).build(),
+                AccessListEntry.builder(Action.PERMIT).sequence(20).protocol(Protocols.ANY).build()));
+        RouterConfig config = new RouterConfig(Map.of("l3", l3),
+                Map.of(OUTSIDE, new InterfaceConfig(OUTSIDE, "l3", null)), LogSettings.DEFAULT);
+        plan = FilterPlan.build(FilterSet.build(config, Matchers::forPipeline), ports());
+        handler.onBatchStart(1, 0);
+        judge(cut, 0);
+        byte[] other = Arrays.copyOf(FrameBuilder.tcp("10.1.2.4", 40000, "192.168.1.10", 80, 0x02).build(), 40);
+        judge(other, 0);
+        assertEquals(List.of("D:MALFORMED", "D:DENIED", "F:" + INSIDE), recorder.verdicts);
+        assertArrayEquals(new long[] {1, 1}, plan.counters(l3).snapshot());
+        assertTrue(traffic.balanced());
+    }
+
+    @Test
+    void anUndefinedListPermitsEverything() {
+        RouterConfig config = new RouterConfig(Map.of(),
+                Map.of(OUTSIDE, new InterfaceConfig(OUTSIDE, "nowhere", null)), LogSettings.DEFAULT);
+        plan = FilterPlan.build(FilterSet.build(config, Matchers::forPipeline), ports());
+        handler.onBatchStart(1, 0);
+        judge(FrameBuilder.tcp("10.1.2.3", 40000, "192.168.1.10", 80, 0x02).build(), 0);
+        assertEquals(List.of("F:" + INSIDE), recorder.verdicts);
+    }
+
+    @Test
+    void otherLinkTypesAreJudgedTheSameWay() {
+        judge(FrameBuilder.sll().ipv4("10.1.2.3", "192.168.1.10").tcp(40000, 80).build(), LinkType.LINUX_SLL, 0);
+        judge(FrameBuilder.rawIp().ipv4("10.2.2.3", "192.168.1.10").tcp(40000, 80).build(), LinkType.RAW, 0);
+        assertEquals(List.of("F:" + INSIDE, "D:IMPLICIT_DENY"), recorder.verdicts);
+    }
+}
