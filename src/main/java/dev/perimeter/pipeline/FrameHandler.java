@@ -102,7 +102,6 @@ public final class FrameHandler implements EventHandler<FrameEvent> {
         step.counters.countMatch(entry);
         if (step.logs[entry]) {
             CapturedFrame frame = event.frame;
-            log.advance(frame.timestampNanos);
             log.logMatch(step.list, entry, key, inputNames[ingress], frame.data, decoder.sourceMacOffset(),
                     frame.timestampNanos);
         }

@@ -1,6 +1,7 @@
 package dev.perimeter.pipeline;
 
 import dev.perimeter.acl.AccessList;
+import dev.perimeter.log.AccessLogger;
 import dev.perimeter.match.PacketKey;
 
 /**
@@ -9,7 +10,7 @@ import dev.perimeter.match.PacketKey;
  */
 public interface MatchLog {
 
-    /** Entry {@code entryIndex} of {@code list} decided the packet in {@code key}. */
+    /** Entry {@code entryIndex} of {@code list} decided the packet in {@code key}; moves the clock too. */
     void logMatch(AccessList list, int entryIndex, PacketKey key, String inputInterface, byte[] frame,
                   int sourceMacOffset, long timeNanos);
 
@@ -18,6 +19,27 @@ public interface MatchLog {
 
     /** The input has ended at {@code timeNanos}: print everything still pending. */
     void finish(long timeNanos);
+
+    /** The IOS logger behind this interface. */
+    static MatchLog of(AccessLogger logger) {
+        return new MatchLog() {
+            @Override
+            public void logMatch(AccessList list, int entryIndex, PacketKey key, String inputInterface,
+                                 byte[] frame, int sourceMacOffset, long timeNanos) {
+                logger.logMatch(list, entryIndex, key, inputInterface, frame, sourceMacOffset, timeNanos);
+            }
+
+            @Override
+            public void advance(long timeNanos) {
+                logger.advance(timeNanos);
+            }
+
+            @Override
+            public void finish(long timeNanos) {
+                logger.finish(timeNanos);
+            }
+        };
+    }
 
     /** Logs nothing. */
     MatchLog NONE = new MatchLog() {
