@@ -1,14 +1,69 @@
 package dev.perimeter.cli;
 
+import dev.perimeter.acl.AccessList;
+import dev.perimeter.acl.AccessListPrinter;
+import dev.perimeter.config.ConfigDiagnostic;
+import dev.perimeter.config.InterfaceConfig;
+import dev.perimeter.config.ParseResult;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
-/** {@code perimeter show}. */
-@Command(name = "show", description = "Not available yet.")
+/** {@code perimeter show CONFIG [LIST...]}: the lists as {@code show access-lists} prints them, then the bindings. */
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = "Print the access lists as 'show access-lists' does, then the interface bindings.")
 public final class ShowCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "IOS configuration file")
+    Path config;
+
+    @Parameters(index = "1..*", paramLabel = "LIST", description = "Only these lists (name or number); all by default.")
+    List<String> names = new ArrayList<>();
+
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+
     @Override
     public Integer call() {
-        System.err.println("perimeter show: not available yet");
-        return 2;
+        ParseResult result = ConfigFiles.load(config, err);
+        if (result == null) {
+            return 2;
+        }
+        for (ConfigDiagnostic e : result.errors()) {
+            err.println(e.format());
+        }
+        List<AccessList> lists = new ArrayList<>();
+        if (names.isEmpty()) {
+            lists.addAll(result.config().accessLists().values());
+        } else {
+            for (String name : names) {
+                AccessList list = result.config().accessList(name);
+                if (list == null) {
+                    err.println("perimeter show: no access list " + name);
+                    return 1;
+                }
+                lists.add(list);
+            }
+        }
+        out.print(AccessListPrinter.showAll(lists, null));
+        if (names.isEmpty()) {
+            for (InterfaceConfig itf : result.config().interfaces().values()) {
+                if (itf.hasBinding()) {
+                    out.print(binding(itf));
+                }
+            }
+        }
+        return result.isValid() ? 0 : 1;
+    }
+
+    /** As {@code show ip interface} words it. */
+    static String binding(InterfaceConfig itf) {
+        return "Interface " + itf.name() + "\n"
+                + "  Outgoing access list is " + (itf.outList() == null ? "not set" : itf.outList()) + "\n"
+                + "  Inbound  access list is " + (itf.inList() == null ? "not set" : itf.inList()) + "\n";
     }
 }
