@@ -81,4 +81,20 @@ class SyslogSinkTest {
             }
         }
     }
+
+    @Test
+    void configuredLoggingHostsGetEveryLineToo() throws Exception {
+        try (DatagramSocket receiver = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            receiver.setSoTimeout(5000);
+            MemorySink console = new MemorySink();
+            LogSettings settings = LogSettings.DEFAULT.withLoggingHost("127.0.0.1:" + receiver.getLocalPort());
+            try (LogSink sink = LogSinks.withLoggingHosts(console, settings)) {
+                sink.emit("00:00:00: %SEC-6-IPACCESSLOGS: list 1 denied 10.1.1.1 1 packet");
+            }
+            assertEquals("<190>1: 00:00:00: %SEC-6-IPACCESSLOGS: list 1 denied 10.1.1.1 1 packet", receive(receiver));
+            assertEquals(List.of("00:00:00: %SEC-6-IPACCESSLOGS: list 1 denied 10.1.1.1 1 packet"), console.lines());
+        }
+        MemorySink alone = new MemorySink();
+        assertEquals(alone, LogSinks.withLoggingHosts(alone, LogSettings.DEFAULT));
+    }
 }
