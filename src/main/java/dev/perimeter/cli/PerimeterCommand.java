@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "perimeter", mixinStandardHelpOptions = true, version = "perimeter 0.1.0",
         description = "Filters Ethernet frames with Cisco IOS access lists: live bridge, offline replay, checks.",
         subcommands = {CheckCommand.class, ShowCommand.class, ExplainCommand.class, ReplayCommand.class,
-                ClassbenchCommand.class, BridgeCommand.class, CommandLine.HelpCommand.class})
+                ClassbenchCommand.class, BridgeCommand.class, GenerateCommand.class,
+                CommandLine.HelpCommand.class})
 public final class PerimeterCommand implements Runnable {
 
     @CommandLine.Spec
