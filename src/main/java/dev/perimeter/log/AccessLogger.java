@@ -8,7 +8,6 @@ import dev.perimeter.config.LogSettings;
 import dev.perimeter.match.PacketKey;
 
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -42,14 +41,8 @@ public final class AccessLogger {
     private final int updateThreshold;
     private final StringBuilder line = new StringBuilder(160);
 
-    private AccessList[] lists = new AccessList[8];
-    private int listCount;
-    private AccessList lastList;
-    private int lastListId = -1;
-    private String[] ifaces = new String[8];
-    private int ifaceCount = 1; // id 0: no interface
-    private String lastIface;
-    private int lastIfaceId;
+    private final Interner<AccessList> lists = new Interner<>(0);
+    private final Interner<String> ifaces = new Interner<>(1); // 0: no interface
 
     private long origin = UNSET;
     private long clock = UNSET;
@@ -100,7 +93,7 @@ public final class AccessLogger {
             }
             lastAdmitted = clock;
         }
-        int listId = listId(list);
+        int listId = lists.id(list);
         AccessListEntry entry = list.entry(entryIndex);
         int protocol;
         int destination;
@@ -116,7 +109,7 @@ public final class AccessLogger {
             destination = packet.destination;
             l4 = l4Key(entry, packet);
             if (entry.log() == LogOption.LOG_INPUT && inputInterface != null) {
-                iface = ifaceId(inputInterface);
+                iface = ifaces.id(inputInterface);
                 mac = readMac(frame, sourceMacOffset);
             }
         }
@@ -239,7 +232,7 @@ public final class AccessLogger {
     }
 
     private void emitFlow(int id, long packets, long at) {
-        AccessList list = lists[flows.list[id]];
+        AccessList list = lists.value(flows.list[id]);
         AccessListEntry entry = list.entry(flows.entry[id]);
         line.setLength(0);
         timestamp.append(line, at, origin);
@@ -249,7 +242,7 @@ public final class AccessLogger {
             int iface = flows.iface[id];
             AccessLogMessages.appendExtended(line, list.name(), entry.permits(), flows.protocol[id],
                     flows.source[id], flows.destination[id], flows.l4[id], igmpTyped(entry, flows.protocol[id]),
-                    iface == 0 ? null : ifaces[iface], flows.mac[id], packets);
+                    iface == 0 ? null : ifaces.value(iface), flows.mac[id], packets);
         }
         AccessLogMessages.appendTag(line, entry.logTag());
         packetsLogged += packets;
@@ -288,51 +281,5 @@ public final class AccessLogger {
             mac = mac << 8 | (frame[offset + i] & 0xff);
         }
         return mac;
-    }
-
-    private int listId(AccessList list) {
-        if (list == lastList) {
-            return lastListId;
-        }
-        int id = -1;
-        for (int i = 0; i < listCount; i++) {
-            if (lists[i] == list) {
-                id = i;
-                break;
-            }
-        }
-        if (id < 0) {
-            if (listCount == lists.length) {
-                lists = Arrays.copyOf(lists, listCount * 2);
-            }
-            id = listCount++;
-            lists[id] = list;
-        }
-        lastList = list;
-        lastListId = id;
-        return id;
-    }
-
-    private int ifaceId(String name) {
-        if (name == lastIface) {
-            return lastIfaceId;
-        }
-        int id = 0;
-        for (int i = 1; i < ifaceCount; i++) {
-            if (ifaces[i] == name || ifaces[i].equals(name)) {
-                id = i;
-                break;
-            }
-        }
-        if (id == 0) {
-            if (ifaceCount == ifaces.length) {
-                ifaces = Arrays.copyOf(ifaces, ifaceCount * 2);
-            }
-            id = ifaceCount++;
-            ifaces[id] = name;
-        }
-        lastIface = name;
-        lastIfaceId = id;
-        return id;
     }
 }
