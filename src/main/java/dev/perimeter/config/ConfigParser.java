@@ -474,7 +474,13 @@ public final class ConfigParser {
             addEntry(t, k, seq, seqAt);
             return;
         }
+        int start = t.position();
         String k = t.accept(LIST_MODE);
+        if ("no".equals(k) && !t.nextIsNumber() && t.hasNext() && LIST_NO.resolve(t.peek()) == null
+                && !t.isIndented()) {
+            k = null; // a global no command, as in "no ip access-list extended X"
+            t.seek(start);
+        }
         if (k == null) {
             if (t.isIndented()) {
                 throw t.invalid();
