@@ -1,0 +1,200 @@
+package dev.perimeter.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** check, show and explain run through picocli as the command line runs them, on the bundled example and others. */
+class CommandsTest {
+    private static final Path SEED = Path.of("examples/seed-router.cfg");
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(Callable<Integer> command, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        if (command instanceof CheckCommand c) {
+            c.out = o;
+            c.err = e;
+        } else if (command instanceof ShowCommand s) {
+            s.out = o;
+            s.err = e;
+        } else if (command instanceof ExplainCommand x) {
+            x.out = o;
+            x.err = e;
+        }
+        int exit = new CommandLine(command).execute(args);
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Path file(String text) throws IOException {
+        Path p = dir.resolve("router.cfg");
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void checkTheSeedExample() {
+        Run r = run(new CheckCommand(), SEED.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("examples/seed-router.cfg: valid; 1 access list, 5 entries, 1 bound interface, 0 skipped lines\n",
+                r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void checkReportsEveryErrorAndExitsOne() throws IOException {
+        Path cfg = file("hostname r1\nip access-list extended A\n permit tcp any any eq 99999\n permit ip any any\n"
+                + " deny udp any any eq snmp bogus\n");
+        Run r = run(new CheckCommand(), cfg.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains(cfg + ":3:\n permit tcp any any eq 99999\n                       ^\n"
+                + "% Invalid input detected at '^' marker."), r.err());
+        assertTrue(r.err().contains(cfg + ":5:"), r.err());
+        assertTrue(r.out().contains("2 errors; 1 access list, 1 entry, 0 bound interfaces, 1 skipped line"), r.out());
+        assertTrue(!r.err().contains("hostname"), "warnings only with --warnings");
+        Run w = run(new CheckCommand(), "--warnings", cfg.toString());
+        assertTrue(w.err().contains(":1: warning: skipped"), w.err());
+    }
+
+    @Test
+    void checkOfAMissingFile() {
+        Run r = run(new CheckCommand(), dir.resolve("nope.cfg").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("no such file"), r.err());
+    }
+
+    @Test
+    void showTheSeedExample() {
+        Run r = run(new ShowCommand(), SEED.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("""
+                Extended IP access list packet_filter
+                    10 permit tcp any host 172.16.27.66 eq smtp
+                    20 deny tcp any any eq smtp log
+                    30 deny tcp any any range pop2 pop3 log
+                    40 deny tcp any any eq 143 log
+                    50 permit ip any any
+                Interface eth2/0
+                  Outgoing access list is packet_filter
+                  Inbound  access list is not set
+                """, r.out());
+    }
+
+    @Test
+    void showSelectedLists() throws IOException {
+        Path cfg = file("access-list 1 permit any\naccess-list 101 deny ip any any\n");
+        Run r = run(new ShowCommand(), cfg.toString(), "101");
+        assertEquals("Extended IP access list 101\n    10 deny ip any any\n", r.out());
+        assertEquals(1, run(new ShowCommand(), cfg.toString(), "7").exit());
+    }
+
+    @Test
+    void explainTheSeedImapAttempt() {
+        Run r = run(new ExplainCommand(), SEED.toString(), "--to", "eth2/0",
+                "tcp 172.16.11.5:41234 -> 172.16.27.70:143 flags=S");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("""
+                packet: tcp 172.16.11.5:41234 -> 172.16.27.70:143 flags=S ttl=64
+                eth2/0 out: access list packet_filter, 40 deny tcp any any eq 143 log -> deny
+                verdict: deny
+                """, r.out());
+    }
+
+    @Test
+    void explainJson() {
+        Run mail = run(new ExplainCommand(), SEED.toString(), "--to", "eth2/0", "--json",
+                "tcp 198.51.100.7:41234 -> 172.16.27.66:25 flags=S");
+        assertEquals("{\"verdict\":\"permit\",\"steps\":[{\"interface\":\"eth2/0\",\"direction\":\"out\","
+                + "\"acl\":\"packet_filter\",\"sequence\":10,\"entry\":\"permit tcp any host 172.16.27.66 eq smtp\","
+                + "\"result\":\"permit\"}]}\n", mail.out());
+        Run other = run(new ExplainCommand(), SEED.toString(), "--to", "eth2/0", "--json",
+                "tcp 198.51.100.7:41234 -> 172.16.27.70:25 flags=S");
+        assertTrue(other.out().startsWith("{\"verdict\":\"deny\""), other.out());
+        assertTrue(other.out().contains("\"sequence\":20"), other.out());
+    }
+
+    @Test
+    void nonInitialFragmentPassesTheL4DeniesAsIosDoes() {
+        Run r = run(new ExplainCommand(), SEED.toString(), "--to", "eth2/0", "--json",
+                "tcp 198.51.100.7:41234 -> 172.16.27.70:25 frag=185");
+        assertTrue(r.out().contains("\"sequence\":50"), r.out());
+        assertTrue(r.out().startsWith("{\"verdict\":\"permit\""), r.out());
+    }
+
+    @Test
+    void explainMeetsTheInListThenTheOutList() throws IOException {
+        Path cfg = file("""
+                ip access-list extended IN
+                 deny udp any any eq snmp
+                 permit ip any any
+                ip access-list extended OUT
+                 permit tcp any any eq 22
+                interface outside
+                 ip access-group IN in
+                interface inside
+                 ip access-group OUT out
+                interface dmz
+                 ip access-group MISSING out
+                """);
+        Run ssh = run(new ExplainCommand(), cfg.toString(), "--from", "outside", "--to", "inside", "--json",
+                "tcp 1.1.1.1:5000 -> 10.0.0.1:22 flags=S");
+        assertEquals("{\"verdict\":\"permit\",\"steps\":["
+                + "{\"interface\":\"outside\",\"direction\":\"in\",\"acl\":\"IN\",\"sequence\":20,"
+                + "\"entry\":\"permit ip any any\",\"result\":\"permit\"},"
+                + "{\"interface\":\"inside\",\"direction\":\"out\",\"acl\":\"OUT\",\"sequence\":10,"
+                + "\"entry\":\"permit tcp any any eq 22\",\"result\":\"permit\"}]}\n", ssh.out());
+        Run web = run(new ExplainCommand(), cfg.toString(), "--from", "outside", "--to", "inside", "--json",
+                "tcp 1.1.1.1:5000 -> 10.0.0.1:80 flags=S");
+        assertTrue(web.out().endsWith("{\"interface\":\"inside\",\"direction\":\"out\",\"acl\":\"OUT\","
+                + "\"sequence\":null,\"entry\":null,\"result\":\"implicit-deny\"}]}\n"), web.out());
+        assertTrue(web.out().startsWith("{\"verdict\":\"deny\""), web.out());
+        Run snmp = run(new ExplainCommand(), cfg.toString(), "--from", "outside", "--to", "inside", "--json",
+                "udp 1.1.1.1:5000 -> 10.0.0.1:161");
+        assertEquals("{\"verdict\":\"deny\",\"steps\":[{\"interface\":\"outside\",\"direction\":\"in\",\"acl\":\"IN\","
+                + "\"sequence\":10,\"entry\":\"deny udp any any eq snmp\",\"result\":\"deny\"}]}\n", snmp.out(),
+                "a frame denied on the way in never meets the out list");
+        Run back = run(new ExplainCommand(), cfg.toString(), "--from", "inside", "--to", "dmz", "--json",
+                "udp 10.0.0.1:5000 -> 1.1.1.1:161");
+        assertEquals("{\"verdict\":\"permit\",\"steps\":["
+                + "{\"interface\":\"inside\",\"direction\":\"in\",\"acl\":null,\"sequence\":null,\"entry\":null,"
+                + "\"result\":\"no-acl\"},"
+                + "{\"interface\":\"dmz\",\"direction\":\"out\",\"acl\":\"MISSING\",\"sequence\":null,\"entry\":null,"
+                + "\"result\":\"permit\"}]}\n", back.out(), "an undefined bound list permits everything");
+    }
+
+    @Test
+    void explainDefaultsTheOtherSideWhenThereAreTwoInterfaces() throws IOException {
+        Path cfg = file("access-list 1 deny host 1.1.1.1\naccess-list 1 permit any\n"
+                + "interface a\n ip access-group 1 in\ninterface b\n");
+        Run r = run(new ExplainCommand(), cfg.toString(), "--to", "b", "udp 1.1.1.1:1 -> 2.2.2.2:2");
+        assertEquals("""
+                packet: udp 1.1.1.1:1 -> 2.2.2.2:2 ttl=64
+                a in: access list 1, 10 deny 1.1.1.1 -> deny
+                verdict: deny
+                """, r.out());
+    }
+
+    @Test
+    void explainRefusesABadPacket() {
+        Run r = run(new ExplainCommand(), SEED.toString(), "--to", "eth2/0", "tcp 1.2.3.4 -> 5.6.7.8");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("bad PACKET"), r.err());
+    }
+}
