@@ -1,14 +1,173 @@
 package dev.perimeter.cli;
 
+import dev.perimeter.acl.AccessListPrinter;
+import dev.perimeter.config.ConfigLoader;
+import dev.perimeter.config.ParseResult;
+import dev.perimeter.config.RouterConfig;
+import dev.perimeter.io.CaptureFormat;
+import dev.perimeter.io.CaptureReader;
+import dev.perimeter.io.CaptureWriter;
+import dev.perimeter.io.file.CaptureFiles;
+import dev.perimeter.log.AccessLogger;
+import dev.perimeter.log.FileSink;
+import dev.perimeter.log.LogSink;
+import dev.perimeter.log.PrintStreamSink;
+import dev.perimeter.match.FilterSet;
+import dev.perimeter.match.Matchers;
+import dev.perimeter.pipeline.CaptureFileSink;
+import dev.perimeter.pipeline.FilterPlan;
+import dev.perimeter.pipeline.MatchLog;
+import dev.perimeter.pipeline.Port;
+import dev.perimeter.pipeline.Replay;
+import dev.perimeter.pipeline.ReplayPorts;
+import dev.perimeter.stats.ReplaySummary;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code perimeter replay}. */
-@Command(name = "replay", description = "Not available yet.")
+/**
+ * {@code perimeter replay}: what the configuration's access lists would have done to the frames of a capture.
+ * Logs as the router would, writes the forwarded and dropped frames to capture files of the input's format,
+ * and ends with {@code show access-lists} and a summary.
+ */
+@Command(name = "replay", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Replays a pcap or pcapng capture through the configuration's access lists: a frame meets",
+                "its ingress interface's 'in' list, then the other side's 'out' list. Prints the log lines,",
+                "then 'show access-lists' with counters and a summary."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:every frame replayed", "1:invalid configuration, unreadable or corrupt capture, "
+                + "write error", "2:wrong options, or the sides cannot be told"})
 public final class ReplayCommand implements Callable<Integer> {
+
+    @Option(names = "--config", required = true, paramLabel = "CFG", description = "IOS configuration file.")
+    Path config;
+
+    @Option(names = "--ingress", paramLabel = "IFACE",
+            description = "Interface of the configuration the frames enter on (classic pcap; pcapng frames "
+                    + "whose interface name is a configuration interface enter there).")
+    String ingress;
+
+    @Option(names = "--egress", paramLabel = "IFACE",
+            description = "Interface the frames leave by. Alone it suffices: the other side is the other bound "
+                    + "interface, or an unnamed port with no lists.")
+    String egress;
+
+    @Parameters(index = "0", paramLabel = "INPUT", description = "Capture file (pcap or pcapng).")
+    Path input;
+
+    @Option(names = "--forwarded", paramLabel = "OUT",
+            description = "Write the forwarded frames here (the input's format and link type).")
+    Path forwarded;
+
+    @Option(names = "--dropped", paramLabel = "OUT", description = "Write the dropped frames here.")
+    Path dropped;
+
+    @Option(names = "--log", paramLabel = "FILE",
+            description = "Write the log lines to FILE instead of standard output.")
+    Path logFile;
+
+    @Option(names = "--json", description = "Print the summary and counters as one JSON object "
+            + "(log lines then go to standard error unless --log is given).")
+    boolean json;
+
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+
     @Override
-    public Integer call() {
-        System.err.println("perimeter replay: not available yet");
-        return 2;
+    public Integer call() throws InterruptedException {
+        RouterConfig routerConfig;
+        try {
+            ParseResult parsed = ConfigLoader.load(config);
+            if (!parsed.isValid()) {
+                err.print(parsed.formatErrors());
+                err.println("perimeter replay: " + config + " has " + parsed.errors().size()
+                        + (parsed.errors().size() == 1 ? " error" : " errors") + "; nothing replayed");
+                return 1;
+            }
+            routerConfig = parsed.config();
+        } catch (NoSuchFileException e) {
+            return fail("no such configuration file: " + config, 1);
+        } catch (IOException e) {
+            return fail("cannot read " + config + ": " + e.getMessage(), 1);
+        }
+
+        try (CaptureReader reader = CaptureFiles.openReader(input)) {
+            ReplayPorts sides;
+            try {
+                sides = ReplayPorts.resolve(routerConfig, ingress, egress,
+                        reader.interfaces().stream().map(CaptureReader.CaptureInterface::name).toList());
+            } catch (IllegalArgumentException e) {
+                return fail(e.getMessage(), 2);
+            }
+            return replay(routerConfig, reader, sides);
+        } catch (NoSuchFileException e) {
+            return fail("no such capture file: " + input, 1);
+        } catch (IOException e) {
+            return fail(input + ": " + e.getMessage(), 1);
+        }
+    }
+
+    private int replay(RouterConfig routerConfig, CaptureReader reader, ReplayPorts sides)
+            throws IOException, InterruptedException {
+        FilterSet filters = FilterSet.build(routerConfig, Matchers::forPipeline);
+        List<CaptureReader.CaptureInterface> interfaces = reader.interfaces();
+        Replay.Result result;
+        try (CaptureWriter fwd = open(forwarded, reader.format(), interfaces);
+             CaptureWriter drp = open(dropped, reader.format(), interfaces);
+             LogSink logSink = logFile != null ? new FileSink(logFile)
+                     : new PrintStreamSink(json ? err : out)) {
+            AccessLogger logger = new AccessLogger(routerConfig.logging(), logSink);
+            result = Replay.run(filters, sides, reader, new CaptureFileSink(fwd, drp), MatchLog.of(logger));
+        }
+        FilterPlan plan = result.plan();
+        String error = result.corruption() != null ? result.corruption().getMessage()
+                : result.failure() != null ? describe(result.failure()) : null;
+        ReplaySummary summary = new ReplaySummary(input.toString(), formatName(reader.format()),
+                sides.ports().all().stream().map(Port::toString).toList(), result.pipeline().traffic(),
+                plan.allCounters(), result.elapsedNanos(), error, AccessListPrinter::entryText);
+        if (json) {
+            out.println(summary.json());
+        } else {
+            out.println();
+            out.print(AccessListPrinter.showAll(routerConfig.accessLists().values(),
+                    list -> plan.counters(list).snapshot()));
+            out.println();
+            out.print(summary.text());
+        }
+        out.flush();
+        if (error != null) {
+            return fail(input + ": " + error, 1);
+        }
+        return 0;
+    }
+
+    private static CaptureWriter open(Path path, CaptureFormat format, List<CaptureReader.CaptureInterface> itfs)
+            throws IOException {
+        return path == null ? null : CaptureFiles.openWriter(path, format, itfs);
+    }
+
+    private static String formatName(CaptureFormat format) {
+        return switch (format) {
+            case PCAP -> "pcap";
+            case PCAP_NANO -> "pcap, nanosecond timestamps";
+            case PCAPNG -> "pcapng";
+        };
+    }
+
+    private static String describe(Throwable t) {
+        Throwable cause = t.getCause() != null && t instanceof java.io.UncheckedIOException ? t.getCause() : t;
+        return "writing failed: " + cause.getMessage();
+    }
+
+    private int fail(String message, int code) {
+        err.println("perimeter replay: " + message);
+        err.flush();
+        return code;
     }
 }

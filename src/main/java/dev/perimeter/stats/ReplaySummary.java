@@ -4,7 +4,7 @@ import dev.perimeter.acl.AccessList;
 import dev.perimeter.acl.AccessListEntry;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * The end of a replay in words or in JSON: frames read, forwarded, dropped by list (deny entries and implicit
@@ -20,7 +20,7 @@ import java.util.function.Function;
  */
 public record ReplaySummary(String input, String format, List<String> ports, TrafficCounters traffic,
                             List<ListCounters> lists, long elapsedNanos, String error,
-                            Function<AccessListEntry, String> entryText) {
+                            BiFunction<AccessList, AccessListEntry, String> entryText) {
 
     /** The accounting line: {@code read 41 = forwarded 31 + dropped 8 + malformed 2}. */
     public String accounting() {
@@ -129,7 +129,7 @@ public record ReplaySummary(String input, String format, List<String> ports, Tra
                 AccessListEntry e = list.entry(i);
                 j.beginObject().member("sequence", e.sequence());
                 if (entryText != null) {
-                    j.member("entry", entryText.apply(e));
+                    j.member("entry", entryText.apply(list, e));
                 }
                 j.member("matches", c.matches(i)).endObject();
             }
