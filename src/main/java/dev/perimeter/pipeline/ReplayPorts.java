@@ -10,8 +10,9 @@ import java.util.Set;
 
 /**
  * Which side of the bridge each frame of a capture enters on. Port 0 is the ingress side, port 1 the egress
- * side. A pcapng frame whose interface name ({@code if_name}) is the egress side's interface enters there and
- * leaves by the ingress side; every other frame enters on the ingress side.
+ * side. A pcapng frame whose interface name ({@code if_name}) is one side's interface enters there and leaves
+ * by the other. Every other frame (classic pcap, unnamed or unknown interfaces) enters on the side the
+ * capture does not name: the ingress side, unless the capture names only the ingress side.
  *
  * <p>The sides come from {@code --ingress} / {@code --egress}, else from the capture's interface names that the
  * configuration knows, else from the configuration's bindings: a single bound interface with only an {@code out}
@@ -24,9 +25,12 @@ public final class ReplayPorts {
     public static final String UNNAMED_EGRESS = "inside";
 
     private final BridgePorts ports;
+    /** The port of frames whose interface name is neither side's. */
+    private final int otherFramesPort;
 
-    private ReplayPorts(BridgePorts ports) {
+    private ReplayPorts(BridgePorts ports, int otherFramesPort) {
         this.ports = ports;
+        this.otherFramesPort = otherFramesPort;
     }
 
     /**
@@ -59,7 +63,7 @@ public final class ReplayPorts {
                 ingress = named.get(0);
                 egress = named.get(1);
             } else if (named.size() == 1) {
-                ingress = named.get(0);
+                ingress = named.get(0); // frames seen there enter there; the rest come from the other side
             } else if (bound.size() == 1 && bound.get(0).inList() == null) {
                 egress = bound.get(0).name();
             } else if (bound.size() == 1 && bound.get(0).outList() == null) {
@@ -81,9 +85,18 @@ public final class ReplayPorts {
                         + ", which is neither side of the replay (" + ingress + " -> " + egress + ")");
             }
         }
-        Port in = ingress == null ? Port.unbound(0, UNNAMED_INGRESS) : Port.forInterface(0, ingress);
-        Port out = egress == null ? Port.unbound(1, UNNAMED_EGRESS) : Port.forInterface(1, egress);
-        return new ReplayPorts(new BridgePorts(in, out));
+        boolean ingressNamed = named.contains(ingress);
+        boolean egressNamed = named.contains(egress);
+        int otherFrames = ingressNamed && !egressNamed ? 1 : 0;
+        // an unnamed side that the capture calls by a name the configuration does not know keeps that name
+        List<String> unknown = captureNames.stream().filter(Objects::nonNull).filter(n -> !known.contains(n))
+                .distinct().toList();
+        String unknownName = unknown.size() == 1 ? unknown.get(0) : null;
+        Port in = ingress != null ? Port.forInterface(0, ingress)
+                : Port.unbound(0, otherFrames == 0 && unknownName != null ? unknownName : UNNAMED_INGRESS);
+        Port out = egress != null ? Port.forInterface(1, egress)
+                : Port.unbound(1, otherFrames == 1 && unknownName != null ? unknownName : UNNAMED_EGRESS);
+        return new ReplayPorts(new BridgePorts(in, out), otherFrames);
     }
 
     private static void requireKnown(Set<String> known, String name, String option) {
@@ -117,7 +130,13 @@ public final class ReplayPorts {
 
     /** The port a frame from the capture interface named {@code captureName} (null: unnamed) enters on. */
     public int portOf(String captureName) {
-        String egress = ports.get(1).iosInterface();
-        return egress != null && egress.equals(captureName) ? 1 : 0;
+        if (captureName != null) {
+            for (int i = 0; i < 2; i++) {
+                if (captureName.equals(ports.get(i).iosInterface())) {
+                    return i;
+                }
+            }
+        }
+        return otherFramesPort;
     }
 }

@@ -36,7 +36,8 @@ public record ReplaySummary(String input, String format, List<String> ports, Tra
     public String text() {
         StringBuilder b = new StringBuilder();
         b.append("Replay of ").append(input).append(" (").append(format).append("), ")
-                .append(ports.get(0)).append(" -> ").append(ports.get(1)).append(":\n");
+                .append(ports.get(0)).append(traffic.port(1).received() > 0 ? " <-> " : " -> ").append(ports.get(1))
+                .append(":\n");
         row(b, 2, "Frames read", traffic.read(), null);
         row(b, 2, "Forwarded", traffic.forwarded(), traffic.nonIpv4() > 0 ? "non-IPv4 " + traffic.nonIpv4() : null);
         row(b, 2, "Dropped by access lists", traffic.dropped(), null);
