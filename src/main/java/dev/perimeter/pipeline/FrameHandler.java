@@ -7,6 +7,7 @@ import dev.perimeter.match.PacketKey;
 import dev.perimeter.packet.DecodeStatus;
 import dev.perimeter.packet.FrameDecoder;
 import dev.perimeter.stats.TrafficCounters;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
 /**
@@ -23,6 +24,7 @@ public final class FrameHandler implements EventHandler<FrameEvent> {
     private final FrameDecoder decoder = new FrameDecoder();
     private final PacketKey key = new PacketKey();
     private final String[] inputNames;
+    private final CountDownLatch started = new CountDownLatch(1);
     private FilterPlan plan;
     private long lastTimeNanos;
 
@@ -38,6 +40,16 @@ public final class FrameHandler implements EventHandler<FrameEvent> {
             inputNames[i] = p.iosInterface() != null ? p.iosInterface() : p.name();
         }
         plan = plans.get();
+    }
+
+    @Override
+    public void onStart() {
+        started.countDown();
+    }
+
+    /** Waits until the handler thread runs: a Disruptor shutdown does not wait for a handler not yet running. */
+    void awaitStarted() throws InterruptedException {
+        started.await();
     }
 
     @Override

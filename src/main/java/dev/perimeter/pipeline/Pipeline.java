@@ -53,11 +53,12 @@ public final class Pipeline {
         return new Builder(filters, ports);
     }
 
-    /** Starts the handler thread; returns the ring the sources publish into. */
-    public synchronized RingBuffer<FrameEvent> start() {
+    /** Starts the handler thread and waits until it runs; returns the ring the sources publish into. */
+    public synchronized RingBuffer<FrameEvent> start() throws InterruptedException {
         if (!started) {
             disruptor.start();
             started = true;
+            handler.awaitStarted();
         }
         return disruptor.getRingBuffer();
     }
@@ -117,7 +118,11 @@ public final class Pipeline {
         if (!started) {
             return;
         }
-        disruptor.shutdown();
+        RingBuffer<FrameEvent> ring = disruptor.getRingBuffer();
+        while (ring.getMinimumGatingSequence() < ring.getCursor()) {
+            Thread.sleep(0, 100_000);
+        }
+        disruptor.halt();
         stopped.await();
     }
 

@@ -1,0 +1,264 @@
+package dev.perimeter.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.perimeter.io.CaptureFormat;
+import dev.perimeter.io.CaptureReader;
+import dev.perimeter.io.CaptureWriter;
+import dev.perimeter.io.CapturedFrame;
+import dev.perimeter.io.file.CaptureFiles;
+import dev.perimeter.packet.FrameBuilder;
+import dev.perimeter.packet.LinkType;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code perimeter replay} end to end over real capture files: the seed verification capture with the seed
+ * configuration, read back by tcpdump. Expected counts come from tcpdump's own filters over the input.
+ */
+class ReplayCommandTest {
+    static final Path SEED_PCAP = Path.of("pcaps/seed-verification.pcap");
+    static final Path SEED_PCAPNG = Path.of("pcaps/seed-two-sided.pcapng");
+    static final String SEED_CFG = "examples/seed-router.cfg";
+
+    /** The seed list's entries as BPF, in order: what each entry matches among the capture's frames. */
+    static final String MAIL_SERVER = "tcp and dst host 172.16.27.66 and dst port 25";
+    static final String OTHER_MAIL = "tcp and dst port 25 and not dst host 172.16.27.66";
+    static final String POP = "tcp and dst portrange 109-110";
+    static final String IMAP = "tcp and dst port 143";
+    static final String DENIED = "(" + OTHER_MAIL + ") or (" + POP + ") or (" + IMAP + ")";
+
+    @TempDir
+    Path dir;
+
+    static String matches(long n) {
+        return n == 0 ? "" : n == 1 ? " (1 match)" : " (" + n + " matches)";
+    }
+
+    @Test
+    void theSeedCaptureIsFilteredLoggedAndCountedAsTheRouterWould() throws Exception {
+        Tcpdump.require();
+        Path fwd = dir.resolve("forwarded.pcap");
+        Path drp = dir.resolve("dropped.pcap");
+        ReplayRun run = ReplayRun.of("--config", SEED_CFG, "--egress", "eth2/0", SEED_PCAP.toString(),
+                "--forwarded", fwd.toString(), "--dropped", drp.toString());
+        assertEquals(0, run.exitCode(), run.err());
+
+        // the first attempt on each denied port is logged at once, as IOS does
+        List<String> log = run.logLines();
+        for (String expected : List.of(
+                "%SEC-6-IPACCESSLOGP: list packet_filter denied tcp 172.16.11.5(41234) -> 172.16.27.70(143), 1 packet",
+                "%SEC-6-IPACCESSLOGP: list packet_filter denied tcp 172.16.11.5(41235) -> 172.16.27.70(25), 1 packet",
+                "%SEC-6-IPACCESSLOGP: list packet_filter denied tcp 172.16.11.5(41236) -> 172.16.27.70(109), 1 packet",
+                "%SEC-6-IPACCESSLOGP: list packet_filter denied tcp 172.16.11.5(41237) -> 172.16.27.70(110), 1 packet")) {
+            assertTrue(log.stream().anyMatch(l -> l.endsWith(": " + expected)), expected + " in\n" + run.out());
+        }
+        assertTrue(log.get(0).matches("\\d\\d:\\d\\d:\\d\\d: %SEC-6-IPACCESSLOGP: .*"), log.get(0));
+        // every denied packet is in some log line's count
+        long logged = log.stream().mapToLong(l -> Long.parseLong(l.replaceAll(".*, (\\d+) packets?$", "$1"))).sum();
+        int denied = Tcpdump.count(SEED_PCAP, DENIED);
+        assertEquals(denied, logged);
+
+        int total = Tcpdump.count(SEED_PCAP, null);
+        int ipv4 = Tcpdump.count(SEED_PCAP, "ip");
+        int mail = Tcpdump.count(SEED_PCAP, MAIL_SERVER);
+        int otherMail = Tcpdump.count(SEED_PCAP, OTHER_MAIL);
+        int pop = Tcpdump.count(SEED_PCAP, POP);
+        int imap = Tcpdump.count(SEED_PCAP, IMAP);
+        assertTrue(mail > 0 && otherMail > 0 && pop > 0 && imap > 0 && ipv4 < total, "the capture covers the list");
+        List<String> lines = run.outLines();
+        List<String> show = List.of(
+                "Extended IP access list packet_filter",
+                "    10 permit tcp any host 172.16.27.66 eq smtp" + matches(mail),
+                "    20 deny tcp any any eq smtp log" + matches(otherMail),
+                "    30 deny tcp any any range pop2 pop3 log" + matches(pop),
+                "    40 deny tcp any any eq 143 log" + matches(imap),
+                "    50 permit ip any any" + matches(ipv4 - mail - otherMail - pop - imap));
+        int at = lines.indexOf(show.get(0));
+        assertTrue(at > 0, run.out());
+        assertEquals(show, lines.subList(at, at + show.size()));
+        assertTrue(run.out().contains("read " + total + " = forwarded " + (total - denied) + " + dropped " + denied
+                + " + malformed 0"), run.out());
+        assertTrue(run.out().contains("0x0806 ARP"), run.out());
+
+        // the outputs hold exactly the input's frames, byte for byte, with their timestamps
+        assertEquals(tcpdumpBytes(SEED_PCAP, DENIED), tcpdumpBytes(drp, null));
+        assertEquals(tcpdumpBytes(SEED_PCAP, "not (" + DENIED + ")"), tcpdumpBytes(fwd, null));
+        assertEquals(CaptureFormat.PCAP, CaptureFiles.detect(fwd));
+    }
+
+    static List<String> tcpdumpBytes(Path file, String filter) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Tcpdump.binary(), "-r", file.toString(), "-nn", "-tt", "-xx"));
+        if (filter != null) {
+            cmd.add(filter);
+        }
+        Process p = new ProcessBuilder(cmd).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), "tcpdump reads " + file);
+        return out.lines().toList();
+    }
+
+    @Test
+    void jsonOutputIsOneObjectWithTheSameCounts() throws Exception {
+        Tcpdump.require();
+        ReplayRun run = ReplayRun.of("--config", SEED_CFG, "--egress", "eth2/0", SEED_PCAP.toString(), "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonObject o = JsonParser.parseString(run.out()).getAsJsonObject();
+        JsonObject frames = o.getAsJsonObject("frames");
+        int total = Tcpdump.count(SEED_PCAP, null);
+        int denied = Tcpdump.count(SEED_PCAP, DENIED);
+        assertEquals(total, frames.get("read").getAsLong());
+        assertEquals(total - denied, frames.get("forwarded").getAsLong());
+        assertEquals(denied, frames.get("dropped").getAsLong());
+        assertEquals(0, frames.get("malformed").getAsLong());
+        assertTrue(o.get("balanced").getAsBoolean());
+        assertEquals(denied, o.getAsJsonObject("droppedByList").getAsJsonObject("packet_filter").get("total")
+                .getAsLong());
+        assertEquals(Tcpdump.count(SEED_PCAP, "arp"),
+                o.getAsJsonObject("nonIpv4ByEthertype").getAsJsonObject("0x0806").get("frames").getAsLong());
+        JsonArray entries = o.getAsJsonArray("accessLists").get(0).getAsJsonObject().getAsJsonArray("entries");
+        JsonObject imap = entries.get(3).getAsJsonObject();
+        assertEquals(40, imap.get("sequence").getAsInt());
+        assertEquals("deny tcp any any eq 143 log", imap.get("entry").getAsString());
+        assertEquals(Tcpdump.count(SEED_PCAP, IMAP), imap.get("matches").getAsLong());
+        // the log lines went to standard error, keeping standard output one JSON object
+        assertTrue(run.err().contains("%SEC-6-IPACCESSLOGP"), run.err());
+    }
+
+    @Test
+    void aTwoSidedPcapngReplaysBothDirections() throws Exception {
+        Tcpdump.require();
+        Path fwd = dir.resolve("forwarded.pcapng");
+        Path drp = dir.resolve("dropped.pcapng");
+        ReplayRun run = ReplayRun.of("--config", SEED_CFG, SEED_PCAPNG.toString(), "--forwarded", fwd.toString(),
+                "--dropped", drp.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(tcpdumpBytes(SEED_PCAPNG, DENIED), tcpdumpBytes(drp, null));
+        assertEquals(tcpdumpBytes(SEED_PCAPNG, "not (" + DENIED + ")"), tcpdumpBytes(fwd, null));
+        assertEquals(CaptureFormat.PCAPNG, CaptureFiles.detect(fwd));
+        // replies entering on eth2/0 leave by the outside and never meet eth2/0's out list
+        int fromInside = 0;
+        try (CaptureReader in = CaptureFiles.openReader(SEED_PCAPNG)) {
+            CapturedFrame f = new CapturedFrame(2048);
+            while (in.next(f)) {
+                if ("eth2/0".equals(in.interfaces().get(f.interfaceIndex).name())
+                        && (f.data[12] & 0xff) == 0x08 && f.data[13] == 0) {
+                    fromInside++;
+                }
+            }
+        }
+        assertTrue(fromInside > 0);
+        int ipv4 = Tcpdump.count(SEED_PCAPNG, "ip");
+        int listed = Tcpdump.count(SEED_PCAPNG, MAIL_SERVER) + Tcpdump.count(SEED_PCAPNG, DENIED);
+        assertTrue(run.out().contains("    50 permit ip any any" + matches(ipv4 - fromInside - listed) + "\n"),
+                run.out());
+        assertTrue(run.out().contains("eth2/0 <-> eth1/0"), run.out());
+    }
+
+    /** Frames: a denied SYN, a bad IPv4 header, a TCP header cut short, a permitted datagram, an IPv6 packet. */
+    Path awkwardCapture(Path file) throws IOException {
+        byte[] syn = FrameBuilder.tcp("172.16.11.5", 41234, "172.16.27.70", 143, 0x02).build();
+        byte[] badHeader = FrameBuilder.tcp("172.16.11.5", 41234, "172.16.27.70", 80, 0x02).build();
+        badHeader[14] = 0x43; // version 4, IHL 3
+        byte[] web = FrameBuilder.tcp("172.16.11.5", 41240, "172.16.27.70", 80, 0x02).build();
+        byte[] dns = FrameBuilder.udp("172.16.11.5", 5353, "172.16.27.70", 53).build();
+        byte[] v6 = FrameBuilder.ethernet().ipv6("2001:db8::1", "2001:db8::2").udp(1000, 53).build();
+        try (CaptureWriter w = CaptureFiles.openWriter(file, CaptureFormat.PCAP, LinkType.ETHERNET)) {
+            long t = 1_771_903_583_000_000_000L;
+            w.write(syn, 0, syn.length, syn.length, t, 0);
+            w.write(badHeader, 0, badHeader.length, badHeader.length, t + 1000, 0);
+            w.write(web, 0, 14 + 20 + 10, web.length, t + 2000, 0); // snap length cut the TCP header
+            w.write(dns, 0, dns.length, dns.length, t + 3000, 0);
+            w.write(v6, 0, v6.length, v6.length, t + 4000, 0);
+        }
+        return file;
+    }
+
+    @Test
+    void malformedAndCutFramesAreDroppedAndCounted() throws Exception {
+        Tcpdump.require();
+        Path in = awkwardCapture(dir.resolve("awkward.pcap"));
+        Path fwd = dir.resolve("f.pcap");
+        Path drp = dir.resolve("d.pcap");
+        ReplayRun run = ReplayRun.of("--config", SEED_CFG, in.toString(), "--forwarded", fwd.toString(),
+                "--dropped", drp.toString(), "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonObject frames = JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonObject("frames");
+        assertEquals(5, frames.get("read").getAsLong());
+        assertEquals(2, frames.get("forwarded").getAsLong());
+        assertEquals(1, frames.get("dropped").getAsLong());
+        assertEquals(2, frames.get("malformed").getAsLong());
+        assertEquals(1, frames.get("malformedL4Truncated").getAsLong());
+        assertEquals(1, frames.get("nonIpv4").getAsLong());
+        List<String> dropped = Tcpdump.read(drp, null, true);
+        assertEquals(3, dropped.size());
+        assertTrue(dropped.get(0).contains("172.16.27.70.143"), dropped.get(0));
+        List<String> forwarded = Tcpdump.read(fwd, null, true);
+        assertEquals(2, forwarded.size());
+        assertTrue(forwarded.get(0).contains(".53:"), forwarded.get(0));
+        assertTrue(forwarded.get(1).contains("IP6"), forwarded.get(1));
+
+        ReplayRun text = ReplayRun.of("--config", SEED_CFG, in.toString());
+        assertTrue(text.out().contains("(L4 header cut short 1)"), text.out());
+        assertTrue(text.out().contains("0x86dd IPv6"), text.out());
+        assertTrue(text.out().contains("read 5 = forwarded 2 + dropped 1 + malformed 2"), text.out());
+    }
+
+    @Test
+    void aCorruptCaptureStopsAtTheBadRecordAfterWritingEveryFrameBeforeIt() throws Exception {
+        Tcpdump.require();
+        byte[] seed = Files.readAllBytes(SEED_PCAP);
+        // walk the records to find where the last one starts
+        ByteBuffer b = ByteBuffer.wrap(seed).order(ByteOrder.LITTLE_ENDIAN);
+        if (b.getInt(0) != 0xa1b2c3d4 && b.getInt(0) != 0xa1b23c4d) {
+            b.order(ByteOrder.BIG_ENDIAN);
+        }
+        int offset = 24;
+        int last = -1;
+        int records = 0;
+        while (offset < seed.length) {
+            last = offset;
+            offset += 16 + b.getInt(offset + 8);
+            records++;
+        }
+        Path cut = dir.resolve("cut.pcap");
+        Files.write(cut, java.util.Arrays.copyOf(seed, last + 16 + 5));
+        Path fwd = dir.resolve("f.pcap");
+        Path drp = dir.resolve("d.pcap");
+        ReplayRun run = ReplayRun.of("--config", SEED_CFG, "--egress", "eth2/0", cut.toString(),
+                "--forwarded", fwd.toString(), "--dropped", drp.toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("byte offset " + last), run.err());
+        assertEquals(records - 1, Tcpdump.count(fwd, null) + Tcpdump.count(drp, null));
+        assertTrue(run.out().contains("Extended IP access list packet_filter"), run.out());
+        assertTrue(run.out().contains("read " + (records - 1) + " = "), run.out());
+    }
+
+    @Test
+    void badConfigurationsAndUnclearSidesAreReportedPlainly() throws Exception {
+        Path cfg = dir.resolve("bad.cfg");
+        Files.writeString(cfg, "ip access-list extended x\n permit tcp any any eq 99999\n");
+        ReplayRun run = ReplayRun.of("--config", cfg.toString(), SEED_PCAP.toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("% Invalid input detected at '^' marker."), run.err());
+
+        run = ReplayRun.of("--config", SEED_CFG, "--egress", "eth9/9", SEED_PCAP.toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--egress eth9/9 is not an interface of the configuration"), run.err());
+
+        run = ReplayRun.of("--config", SEED_CFG, dir.resolve("missing.pcap").toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("no such capture file"), run.err());
+    }
+}
