@@ -133,6 +133,13 @@ class FrameDecoderTest {
         assertEquals(42, decoder.vlanId());
         assertEquals(24, decoder.ipOffset());
 
+        assertEquals(DecodeStatus.IPV4, decode(FrameBuilder.sll().qinq(3, 4).ipv4("10.1.1.1", "10.2.2.2")
+                .udp(1, 2)));
+        assertEquals(3, decoder.vlanId());
+        assertEquals(4, decoder.innerVlanId());
+        assertEquals(24, decoder.ipOffset());
+        assertEquals(2, key.destinationPort);
+
         assertEquals(DecodeStatus.NON_IPV4, decode(FrameBuilder.sll().ipv6("::1", "::2").udp(1, 2)));
         assertEquals(EtherType.IPV6, decoder.etherType());
     }
