@@ -1,0 +1,21 @@
+package dev.perimeter.bridge;
+
+import dev.perimeter.stats.TrafficCounters;
+
+/** The counters printed when the bridge stops: the lists with their counts, the ports, the totals. */
+public final class BridgeAdminReport {
+    private BridgeAdminReport() {
+    }
+
+    public static String finalReport(BridgeRuntime bridge) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(bridge.accessListsText());
+        sb.append('\n').append(BridgeAdminViews.InterfaceTable.render(bridge.portSnapshots()));
+        TrafficCounters t = bridge.traffic();
+        sb.append('\n').append("frames judged ").append(t.read()).append(": forwarded ").append(t.forwarded())
+                .append(" (non-IPv4 ").append(t.nonIpv4()).append("), denied ").append(t.denied())
+                .append(", implicit deny ").append(t.implicitDenied()).append(", malformed ").append(t.malformed())
+                .append('\n');
+        return sb.toString();
+    }
+}
