@@ -86,8 +86,8 @@ public final class BridgeRuntime implements AutoCloseable {
         RouterConfig config = loadConfig(options.config());
         LivePrerequisites.libpcapVersion();
         List<String> linuxNames = options.ports().stream().map(PortSpec::linuxName).toList();
-        LivePrerequisites.checkInterfaces(linuxNames);
         LivePrerequisites.checkPrivileges();
+        LivePrerequisites.checkInterfaces(linuxNames);
         warnAboutBindings(config);
 
         Port first = new Port(0, options.ports().get(0).linuxName(), options.ports().get(0).iosName());
@@ -177,7 +177,6 @@ public final class BridgeRuntime implements AutoCloseable {
             reloads++;
             notice("reloaded " + options.config() + ": " + config.accessLists().size() + " access list"
                     + (config.accessLists().size() == 1 ? "" : "s") + ", " + config.entryCount() + " entries");
-            warnAboutBindings(config);
             if (!config.logging().equals(startLogging)) {
                 notice("note: logging settings take effect at the next start");
             }

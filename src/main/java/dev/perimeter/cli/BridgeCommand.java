@@ -68,7 +68,6 @@ public final class BridgeCommand implements Callable<Integer> {
             return 2;
         }
         BridgeRuntime bridge = new BridgeRuntime(options, err);
-        BridgeSignals signals = new BridgeSignals(bridge::reload);
         try {
             bridge.start();
         } catch (ConfigRejectedException | LivePortException e) {
@@ -78,6 +77,7 @@ public final class BridgeCommand implements Callable<Integer> {
             err.println("perimeter bridge: " + e.getMessage());
             return 1;
         }
+        BridgeSignals signals = new BridgeSignals(bridge::reload);
         err.println("perimeter: bridging " + options.ports().get(0) + " <-> " + options.ports().get(1)
                 + (bridge.adminAddress() == null ? "" : "; admin on http://" + hostPort(bridge.adminAddress())));
         err.flush();
