@@ -112,7 +112,13 @@ public final class BridgeRuntime implements AutoCloseable {
                     .producers(ProducerType.MULTI)
                     .waitStrategy(WaitStrategies.byName(options.waitStrategy()))
                     .build();
-            RingBuffer<FrameEvent> ring = pipeline.start();
+            RingBuffer<FrameEvent> ring;
+            try {
+                ring = pipeline.start();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LivePortException("interrupted while starting", e);
+            }
             for (int i = 0; i < 2; i++) {
                 PcapSource source = new PcapSource(pcapPorts[i], i, ring, portCounters[i], clock, options.batch(),
                         this::notice);
