@@ -1,14 +1,172 @@
 package dev.perimeter.cli;
 
+import dev.perimeter.acl.AccessList;
+import dev.perimeter.classbench.ClassbenchConversion;
+import dev.perimeter.classbench.ClassbenchFiles;
+import dev.perimeter.classbench.ClassbenchRule;
+import dev.perimeter.match.Matcher;
+import dev.perimeter.match.Matchers;
+import dev.perimeter.match.PacketKey;
+import dev.perimeter.match.compile.CompiledMatcher;
+import dev.perimeter.match.compile.MatcherCompiler;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code perimeter classbench}. */
-@Command(name = "classbench", description = "Not available yet.")
+/** {@code perimeter classbench}: a ClassBench rule set as one access list, compiled and timed over a trace. */
+@Command(name = "classbench", mixinStandardHelpOptions = true,
+        description = "Compile a ClassBench rule file into one extended access list and time lookups over a trace.")
 public final class ClassbenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--rules", required = true, paramLabel = "FILE", description = "ClassBench rule file (@SA/len DA/len ...).")
+    Path rules;
+
+    @Option(names = "--trace", paramLabel = "FILE", description = "ClassBench trace file (SA DA SP DP PROTO ...).")
+    Path trace;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "20",
+            description = "Passes over the trace that are timed, after one untimed warm-up pass (default ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--results", paramLabel = "OUT",
+            description = "Write the 0-based index of the first matching rule for each trace line, -1 for none.")
+    Path results;
+
+    @Option(names = "--batched", description = "Classify in bursts of " + BURST + " packets per call (matchBatch) instead of one per call.")
+    boolean batched;
+
+    @Option(names = "--verify", description = "Check every lookup against the reference matcher; exit 1 on any difference.")
+    boolean verify;
+
+    @Option(names = "--emit-config", paramLabel = "OUT", description = "Write the list as IOS configuration text.")
+    Path emitConfig;
+
     @Override
-    public Integer call() {
-        System.err.println("perimeter classbench: not available yet");
-        return 2;
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (iterations < 1) {
+            err.println("perimeter classbench: --iterations must be at least 1");
+            return 2;
+        }
+        if (trace == null && (results != null || verify)) {
+            err.println("perimeter classbench: --results and --verify need --trace");
+            return 2;
+        }
+        List<ClassbenchRule> ruleList;
+        ClassbenchFiles.Trace packets = null;
+        try {
+            ruleList = ClassbenchFiles.readRules(rules);
+            if (trace != null) {
+                packets = ClassbenchFiles.readTrace(trace);
+            }
+        } catch (IOException e) {
+            err.println("perimeter classbench: " + e.getMessage());
+            return 2;
+        }
+        AccessList list = ClassbenchConversion.toAccessList(nameOf(rules), ruleList);
+        if (emitConfig != null) {
+            try {
+                Files.writeString(emitConfig, ClassbenchConversion.toConfig(list), StandardCharsets.US_ASCII);
+            } catch (IllegalArgumentException e) {
+                err.println("perimeter classbench: " + e.getMessage());
+                return 2;
+            }
+        }
+        long t0 = System.nanoTime();
+        CompiledMatcher matcher = MatcherCompiler.compile(list);
+        long buildNanos = System.nanoTime() - t0;
+        out.printf("rules:          %d%n", list.size());
+        out.printf("strategy:       %s%n", matcher.strategy());
+        out.printf("build:          %.1f ms%n", buildNanos / 1e6);
+        out.printf("memory:         %d bytes%n", matcher.memoryBytes());
+        if (packets == null) {
+            out.flush();
+            return 0;
+        }
+        PacketKey[] keys = packets.packets();
+        int[] answers = new int[keys.length];
+        long sink = 0;
+        // warm up: enough lookups for the JIT to compile the lookup path, whatever the trace length
+        for (long done = 0; done < 300_000 || done == 0; done += keys.length) {
+            sink += run(matcher, keys, answers, batched);
+        }
+        long t1 = System.nanoTime();
+        for (int i = 0; i < iterations; i++) {
+            sink += run(matcher, keys, answers, batched);
+        }
+        long nanos = System.nanoTime() - t1;
+        long lookups = (long) iterations * keys.length;
+        out.printf("trace:          %d packets x %d iterations (checksum %d)%n", keys.length, iterations, sink);
+        out.printf("mode:           %s%n", batched ? "bursts of " + BURST : "one packet per call");
+        out.printf("lookups/s:      %.0f%n", lookups / (nanos / 1e9));
+        out.printf("ns/lookup:      %.1f%n", (double) nanos / Math.max(1, lookups));
+        if (results != null) {
+            try (BufferedWriter w = Files.newBufferedWriter(results, StandardCharsets.US_ASCII)) {
+                for (int a : answers) {
+                    w.write(Integer.toString(a));
+                    w.write('\n');
+                }
+            }
+        }
+        if (verify) {
+            Matcher reference = Matchers.reference(list);
+            int differences = 0;
+            for (int i = 0; i < keys.length; i++) {
+                int expected = reference.match(keys[i]);
+                if (expected != answers[i]) {
+                    if (differences++ < 10) {
+                        err.printf("difference at trace line %d (%s): compiled %d, reference %d%n", i + 1, keys[i], answers[i], expected);
+                    }
+                }
+            }
+            out.printf("verify:         %d packets, %d differences%n", keys.length, differences);
+            out.flush();
+            return differences == 0 ? 0 : 1;
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Bursts of packets, as the pipelines hand them over and as dpdk-test-acl classifies its trace. */
+    static final int BURST = 64;
+
+    private static long run(CompiledMatcher matcher, PacketKey[] keys, int[] answers, boolean batched) {
+        long sum = 0;
+        if (batched) {
+            PacketKey[] burst = new PacketKey[BURST];
+            int[] out = new int[BURST];
+            for (int from = 0; from < keys.length; from += BURST) {
+                int n = Math.min(BURST, keys.length - from);
+                System.arraycopy(keys, from, burst, 0, n);
+                matcher.matchBatch(burst, n, out);
+                System.arraycopy(out, 0, answers, from, n);
+            }
+        } else {
+            for (int i = 0; i < keys.length; i++) {
+                answers[i] = matcher.match(keys[i]);
+            }
+        }
+        for (int a : answers) {
+            sum += a;
+        }
+        return sum;
+    }
+
+    private static String nameOf(Path file) {
+        String name = file.getFileName().toString().replaceAll("[^A-Za-z0-9_-]", "_");
+        return name.isEmpty() || Character.isDigit(name.charAt(0)) ? "cb_" + name : name;
     }
 }

@@ -27,6 +27,11 @@ public final class PacketKey {
     public int ttl;
     /** Fragment offset in 8-byte units; non-zero marks a non-initial fragment, which carries no L4 header. */
     public int fragmentOffset;
+    /**
+     * Scratch space for compiled matchers (the lookup fields gathered in one array so a table can index them
+     * by number); owned by whoever owns this key, so lookups stay allocation-free and thread-safe.
+     */
+    public final int[] lookupFields = new int[8];
 
     public boolean isNonInitialFragment() {
         return fragmentOffset != 0;

@@ -1,0 +1,130 @@
+package dev.perimeter.match.compile;
+
+import dev.perimeter.acl.AccessList;
+import dev.perimeter.acl.AccessListEntry;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Compiles an access list into a {@link CompiledMatcher}. Small lists become one leaf scanned in order; larger
+ * ones a cut tree; when a single tree would outgrow its budget (many wide rules replicated into many cells)
+ * the rules are split by which address fields are narrow, one tree per group, as CutSplit does.
+ */
+public final class MatcherCompiler {
+    /** Rules a leaf may hold where cutting can still separate them. */
+    static final int LEAF_SIZE = Integer.getInteger("cut.binth", 8);
+    private static final double SPACE_FACTOR = Double.parseDouble(System.getProperty("cut.spfac", "4"));
+    /** A field narrower than this many addresses (a /16 or longer) counts as narrow when splitting. */
+    private static final long NARROW = 1L << 16;
+
+    private MatcherCompiler() {
+    }
+
+    public static CompiledMatcher compile(AccessList list) {
+        List<AccessListEntry> entries = list.entries();
+        AccessListEntry[] array = entries.toArray(new AccessListEntry[0]);
+        CutForest packets = forest(RuleTable.packetView(entries), array);
+        CutForest fragments = RuleTable.fragmentViewIsPacketView(entries) ? packets
+                : forest(RuleTable.fragmentView(entries), array);
+        return new CutTreeMatcher(packets, fragments, array);
+    }
+
+    private static long budget(int rules) {
+        return Math.max(1L << 20, Long.getLong("cut.budget", 64L) * rules);
+    }
+
+    static CutForest forest(RuleTable table, AccessListEntry[] entries) {
+        int[] all = new int[table.count];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        List<int[]> groups = new ArrayList<>();
+        groups.add(all);
+        try {
+            return build(table, entries, groups, budget(table.count), false);
+        } catch (BudgetExceededException e) {
+            return build(table, entries, split(table, all), budget(table.count) / 4, true);
+        }
+    }
+
+    /** Splits the rules into up to four groups: narrow source and destination, narrow source, narrow destination, neither. */
+    private static List<int[]> split(RuleTable table, int[] all) {
+        int[][] buckets = new int[4][all.length];
+        int[] sizes = new int[4];
+        for (int r : all) {
+            int b = r * RuleTable.DIMS;
+            boolean narrowSrc = table.hi[b + RuleTable.SRC] - table.lo[b + RuleTable.SRC] < NARROW;
+            boolean narrowDst = table.hi[b + RuleTable.DST] - table.lo[b + RuleTable.DST] < NARROW;
+            int g = narrowSrc ? (narrowDst ? 0 : 1) : (narrowDst ? 2 : 3);
+            buckets[g][sizes[g]++] = r;
+        }
+        List<int[]> groups = new ArrayList<>();
+        for (int g = 0; g < 4; g++) {
+            if (sizes[g] > 0) {
+                groups.add(java.util.Arrays.copyOf(buckets[g], sizes[g]));
+            }
+        }
+        return groups;
+    }
+
+    private static CutForest build(RuleTable table, AccessListEntry[] entries, List<int[]> groups, long budget,
+            boolean widenOnOverflow) {
+        int n = groups.size();
+        long[][] nodes = new long[n][];
+        int[][] leaves = new int[n][];
+        long[] roots = new long[n];
+        int[] first = new int[n];
+        Integer[] order = new Integer[n];
+        StringBuilder desc = new StringBuilder();
+        int depth = 0;
+        int leafCount = 0;
+        int nodeCount = 0;
+        int widest = LEAF_SIZE;
+        for (int g = 0; g < n; g++) {
+            int[] ids = groups.get(g);
+            int leafSize = LEAF_SIZE;
+            while (true) {
+                LongBuffer nb = new LongBuffer();
+                IntBuffer lb = new IntBuffer();
+                CutTreeBuilder builder = new CutTreeBuilder(table, nb, lb, SPACE_FACTOR, budget);
+                try {
+                    roots[g] = builder.build(ids, leafSize);
+                } catch (BudgetExceededException e) {
+                    if (!widenOnOverflow) {
+                        throw e;
+                    }
+                    leafSize *= 4;
+                    continue;
+                }
+                nodes[g] = nb.toArray();
+                leaves[g] = lb.toArray();
+                depth = Math.max(depth, builder.maxDepth);
+                leafCount += builder.leafCount;
+                nodeCount += builder.nodeCount;
+                widest = Math.max(widest, leafSize);
+                break;
+            }
+            first[g] = ids.length == 0 ? Integer.MAX_VALUE : table.priority(ids[0]);
+            order[g] = g;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Integer.compare(first[a], first[b]));
+        long[][] sn = new long[n][];
+        int[][] sl = new int[n][];
+        long[] sr = new long[n];
+        int[] sf = new int[n];
+        for (int i = 0; i < n; i++) {
+            sn[i] = nodes[order[i]];
+            sl[i] = leaves[order[i]];
+            sr[i] = roots[order[i]];
+            sf[i] = first[order[i]];
+        }
+        if (n == 1 && nodeCount == 0) {
+            desc.append("linear-scan(rules=").append(table.count).append(')');
+        } else {
+            desc.append("cut-tree(trees=").append(n).append(" rules=").append(table.count).append(" nodes=")
+                    .append(nodeCount).append(" leaves=").append(leafCount).append(" depth=").append(depth)
+                    .append(" leaf-size=").append(widest).append(')');
+        }
+        return new CutForest(sn, sl, sr, sf, table.count * RuleTable.STRIDE, entries, desc.toString());
+    }
+}

@@ -1,0 +1,141 @@
+package dev.perimeter.match.compile;
+
+import dev.perimeter.acl.AccessListEntry;
+import dev.perimeter.acl.AddressMatch;
+import dev.perimeter.acl.Protocols;
+import java.util.List;
+
+/**
+ * The entries of a list as flat five-field rules (source, destination, source port, destination port,
+ * protocol), the form the cut trees are built from and the leaves check. An entry whose ports are a few
+ * disjoint ranges ({@code neq}, {@code eq A B}) becomes one rule per combination; anything the five fields
+ * cannot say exactly (icmp/igmp type, tcp flags, tos/dscp/precedence, ttl, many port ranges) marks the rule
+ * "exact", and a leaf hit on it is confirmed with {@link dev.perimeter.match.EntryTest}.
+ *
+ * <p>Two views: the packet view (unfragmented and initial fragments: {@code fragments} entries left out) and
+ * the fragment view (non-initial fragments: ports ignored, entries with L4 conditions kept only if they permit).
+ */
+final class RuleTable {
+    static final int DIMS = 5;
+    static final int SRC = 0, DST = 1, SPORT = 2, DPORT = 3, PROTO = 4;
+    static final long[] DOMAIN_HI = {0xFFFFFFFFL, 0xFFFFFFFFL, 0xFFFF, 0xFFFF, 0xFF};
+
+    /** Packed runtime form, {@link #STRIDE} ints per rule. */
+    static final int STRIDE = 12;
+    static final int SRC_ADDR = 0, SRC_MASK = 1, DST_ADDR = 2, DST_MASK = 3, PROTO_VALUE = 4, PROTO_MASK = 5,
+            SPORT_LO = 6, SPORT_HI = 7, DPORT_LO = 8, DPORT_HI = 9, PRIORITY = 10, EXACT = 11;
+
+    /** Port range combinations an entry may expand into before it is checked exactly instead. */
+    private static final int MAX_EXPANSION = 16;
+
+    int count;
+    /** Bounding box of each rule, {@code [rule * DIMS + dim]}, unsigned values in longs. */
+    long[] lo = new long[64 * DIMS];
+    long[] hi = new long[64 * DIMS];
+    int[] packed = new int[64 * STRIDE];
+
+    static RuleTable packetView(List<AccessListEntry> entries) {
+        RuleTable t = new RuleTable();
+        for (int i = 0; i < entries.size(); i++) {
+            AccessListEntry e = entries.get(i);
+            if (e.fragments()) {
+                continue;
+            }
+            List<int[]> sp = e.sourcePort().ranges(0xFFFF);
+            List<int[]> dp = e.destinationPort().ranges(0xFFFF);
+            boolean exact = e.icmpType() != AccessListEntry.UNSET || e.igmpType() != AccessListEntry.UNSET
+                    || !e.tcpFlags().isNone() || hasL3Extras(e);
+            if (sp.size() * dp.size() <= MAX_EXPANSION) {
+                for (int[] s : sp) {
+                    for (int[] d : dp) {
+                        t.add(e, i, s[0], s[1], d[0], d[1], exact);
+                    }
+                }
+            } else {
+                t.add(e, i, sp.get(0)[0], sp.get(sp.size() - 1)[1], dp.get(0)[0], dp.get(dp.size() - 1)[1], true);
+            }
+        }
+        return t;
+    }
+
+    static RuleTable fragmentView(List<AccessListEntry> entries) {
+        RuleTable t = new RuleTable();
+        for (int i = 0; i < entries.size(); i++) {
+            AccessListEntry e = entries.get(i);
+            if (!e.hasL4Conditions() || e.permits()) {
+                t.add(e, i, 0, 0xFFFF, 0, 0xFFFF, hasL3Extras(e));
+            }
+        }
+        return t;
+    }
+
+    /** True when the fragment view says the same as the packet view for every non-initial fragment. */
+    static boolean fragmentViewIsPacketView(List<AccessListEntry> entries) {
+        for (AccessListEntry e : entries) {
+            if (e.fragments() || e.hasL4Conditions()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasL3Extras(AccessListEntry e) {
+        return e.dscp() != AccessListEntry.UNSET || e.precedence() != AccessListEntry.UNSET
+                || e.tos() != AccessListEntry.UNSET || !e.ttl().isAny();
+    }
+
+    private void add(AccessListEntry e, int priority, int spLo, int spHi, int dpLo, int dpHi, boolean exact) {
+        if (count * DIMS == lo.length) {
+            lo = java.util.Arrays.copyOf(lo, lo.length * 2);
+            hi = java.util.Arrays.copyOf(hi, hi.length * 2);
+            packed = java.util.Arrays.copyOf(packed, packed.length * 2);
+        }
+        AddressMatch s = e.source();
+        AddressMatch d = e.destination();
+        int b = count * DIMS;
+        lo[b + SRC] = Integer.toUnsignedLong(s.address());
+        hi[b + SRC] = Integer.toUnsignedLong(s.address() | s.wildcard());
+        lo[b + DST] = Integer.toUnsignedLong(d.address());
+        hi[b + DST] = Integer.toUnsignedLong(d.address() | d.wildcard());
+        lo[b + SPORT] = spLo;
+        hi[b + SPORT] = spHi;
+        lo[b + DPORT] = dpLo;
+        hi[b + DPORT] = dpHi;
+        boolean anyProto = e.protocol() == Protocols.ANY;
+        lo[b + PROTO] = anyProto ? 0 : e.protocol();
+        hi[b + PROTO] = anyProto ? 0xFF : e.protocol();
+        int o = count * STRIDE;
+        packed[o + SRC_ADDR] = s.address();
+        packed[o + SRC_MASK] = ~s.wildcard();
+        packed[o + DST_ADDR] = d.address();
+        packed[o + DST_MASK] = ~d.wildcard();
+        packed[o + PROTO_VALUE] = anyProto ? 0 : e.protocol();
+        packed[o + PROTO_MASK] = anyProto ? 0 : 0xFF;
+        packed[o + SPORT_LO] = spLo;
+        packed[o + SPORT_HI] = spHi;
+        packed[o + DPORT_LO] = dpLo;
+        packed[o + DPORT_HI] = dpHi;
+        packed[o + PRIORITY] = priority;
+        packed[o + EXACT] = exact ? 1 : 0;
+        count++;
+    }
+
+    boolean exact(int rule) {
+        return packed[rule * STRIDE + EXACT] != 0;
+    }
+
+    int priority(int rule) {
+        return packed[rule * STRIDE + PRIORITY];
+    }
+
+    /** True when the rule's box covers the given region in every field. */
+    boolean covers(int rule, long[] regionLo, long[] regionHi) {
+        int b = rule * DIMS;
+        for (int d = 0; d < DIMS; d++) {
+            if (lo[b + d] > regionLo[d] || hi[b + d] < regionHi[d]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
