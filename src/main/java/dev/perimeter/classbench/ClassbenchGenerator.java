@@ -51,8 +51,8 @@ public final class ClassbenchGenerator {
                 rules.add(new ClassbenchRule(0, 0, 0, 0, 0, 0xFFFF, 0, 0xFFFF, 0, 0));
                 break;
             }
-            int[] src = prefix(random.nextInt(100) < 55 ? new int[] {0, 10, 25, 45, 100} : new int[] {0, 15, 35, 60, 100});
-            int[] dst = prefix(new int[] {0, 5, 20, 50, 100});
+            int[] src = prefix(random.nextInt(100) < 55 ? new int[] {0, 3, 20, 45, 100} : new int[] {0, 6, 30, 60, 100});
+            int[] dst = prefix(new int[] {0, 2, 15, 50, 100});
             int kind = random.nextInt(100);
             int proto;
             int protoMask = 0xFF;

@@ -3,6 +3,7 @@ package dev.perimeter.cli;
 import dev.perimeter.acl.AccessList;
 import dev.perimeter.classbench.ClassbenchConversion;
 import dev.perimeter.classbench.ClassbenchFiles;
+import dev.perimeter.classbench.ClassbenchGenerator;
 import dev.perimeter.classbench.ClassbenchRule;
 import dev.perimeter.match.Matcher;
 import dev.perimeter.match.Matchers;
@@ -53,6 +54,13 @@ public final class ClassbenchCommand implements Callable<Integer> {
     @Option(names = "--emit-config", paramLabel = "OUT", description = "Write the list as IOS configuration text.")
     Path emitConfig;
 
+    @Option(names = "--generate", paramLabel = "N",
+            description = "First write a generated ClassBench-like set of N rules to the --rules file and a trace of 10 headers per rule to the --trace file.")
+    Integer generate;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed for --generate (default ${DEFAULT-VALUE}).")
+    long seed;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -64,6 +72,16 @@ public final class ClassbenchCommand implements Callable<Integer> {
         if (trace == null && (results != null || verify)) {
             err.println("perimeter classbench: --results and --verify need --trace");
             return 2;
+        }
+        if (generate != null) {
+            if (generate < 1 || trace == null) {
+                err.println("perimeter classbench: --generate needs N >= 1 and a --trace file to write");
+                return 2;
+            }
+            ClassbenchGenerator generator = new ClassbenchGenerator(seed, Math.max(4, generate / 8));
+            List<ClassbenchRule> made = generator.rules(generate, false);
+            ClassbenchFiles.writeRules(rules, made);
+            ClassbenchFiles.writeTrace(trace, generator.trace(made, generate * 10));
         }
         List<ClassbenchRule> ruleList;
         ClassbenchFiles.Trace packets = null;

@@ -1,6 +1,7 @@
 package dev.perimeter.match;
 
 import dev.perimeter.acl.AccessList;
+import dev.perimeter.match.compile.MatcherCompiler;
 
 /** The two ways to turn a list into a {@link Matcher}: the reference, and the one the pipelines run. */
 public final class Matchers {
@@ -12,8 +13,8 @@ public final class Matchers {
         return new LinearMatcher(list);
     }
 
-    /** The matcher replay and the bridge use. */
+    /** The matcher replay and the bridge use: the list compiled into lookup tables. */
     public static Matcher forPipeline(AccessList list) {
-        return new LinearMatcher(list);
+        return MatcherCompiler.compile(list);
     }
 }

@@ -34,6 +34,7 @@ final class CutTreeBuilder {
     private int binth;
     private long startSize;
     int maxDepth;
+    int largestLeaf;
     int leafCount;
     int nodeCount;
 
@@ -61,7 +62,7 @@ final class CutTreeBuilder {
         maxDepth = Math.max(maxDepth, depth);
         for (int i = 0; i < n; i++) {
             int r = ids[i];
-            if (!rules.exact(r) && rules.covers(r, rlo, rhi)) {
+            if (rules.covers(r, rlo, rhi)) {
                 n = i + 1;
                 break;
             }
@@ -204,6 +205,7 @@ final class CutTreeBuilder {
         if (cached != null) {
             return slot(cached, LEAF, 0);
         }
+        largestLeaf = Math.max(largestLeaf, n);
         int at = leaves.add(n);
         for (int i = 0; i < n; i++) {
             int o = ids[i] * RuleTable.STRIDE;

@@ -80,6 +80,7 @@ public final class MatcherCompiler {
         int leafCount = 0;
         int nodeCount = 0;
         int widest = LEAF_SIZE;
+        int largest = 0;
         for (int g = 0; g < n; g++) {
             int[] ids = groups.get(g);
             int leafSize = LEAF_SIZE;
@@ -102,6 +103,7 @@ public final class MatcherCompiler {
                 leafCount += builder.leafCount;
                 nodeCount += builder.nodeCount;
                 widest = Math.max(widest, leafSize);
+                largest = Math.max(largest, builder.largestLeaf);
                 break;
             }
             first[g] = ids.length == 0 ? Integer.MAX_VALUE : table.priority(ids[0]);
@@ -123,7 +125,7 @@ public final class MatcherCompiler {
         } else {
             desc.append("cut-tree(trees=").append(n).append(" rules=").append(table.count).append(" nodes=")
                     .append(nodeCount).append(" leaves=").append(leafCount).append(" depth=").append(depth)
-                    .append(" leaf-size=").append(widest).append(')');
+                    .append(" leaf-size=").append(widest).append(" largest-leaf=").append(largest).append(')');
         }
         return new CutForest(sn, sl, sr, sf, table.count * RuleTable.STRIDE, entries, desc.toString());
     }

@@ -33,6 +33,8 @@ final class RuleTable {
     long[] lo = new long[64 * DIMS];
     long[] hi = new long[64 * DIMS];
     int[] packed = new int[64 * STRIDE];
+    /** True when the rule matches every point of its box (prefix addresses, no exact check). */
+    boolean[] solid = new boolean[64];
 
     static RuleTable packetView(List<AccessListEntry> entries) {
         RuleTable t = new RuleTable();
@@ -89,6 +91,7 @@ final class RuleTable {
             lo = java.util.Arrays.copyOf(lo, lo.length * 2);
             hi = java.util.Arrays.copyOf(hi, hi.length * 2);
             packed = java.util.Arrays.copyOf(packed, packed.length * 2);
+            solid = java.util.Arrays.copyOf(solid, solid.length * 2);
         }
         AddressMatch s = e.source();
         AddressMatch d = e.destination();
@@ -117,19 +120,22 @@ final class RuleTable {
         packed[o + DPORT_HI] = dpHi;
         packed[o + PRIORITY] = priority;
         packed[o + EXACT] = exact ? 1 : 0;
+        solid[count] = !exact && s.isPrefix() && d.isPrefix();
         count++;
-    }
-
-    boolean exact(int rule) {
-        return packed[rule * STRIDE + EXACT] != 0;
     }
 
     int priority(int rule) {
         return packed[rule * STRIDE + PRIORITY];
     }
 
-    /** True when the rule's box covers the given region in every field. */
+    /**
+     * True when the rule matches every point of the region (its box covers the region in every field and
+     * holds no holes: a non-contiguous wildcard's box is only a bound).
+     */
     boolean covers(int rule, long[] regionLo, long[] regionHi) {
+        if (!solid[rule]) {
+            return false;
+        }
         int b = rule * DIMS;
         for (int d = 0; d < DIMS; d++) {
             if (lo[b + d] > regionLo[d] || hi[b + d] < regionHi[d]) {

@@ -1,0 +1,188 @@
+package dev.perimeter.match.compile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.perimeter.acl.AccessList;
+import dev.perimeter.acl.AccessListEntry;
+import dev.perimeter.classbench.ClassbenchConversion;
+import dev.perimeter.classbench.ClassbenchFiles;
+import dev.perimeter.classbench.ClassbenchGenerator;
+import dev.perimeter.classbench.ClassbenchRule;
+import dev.perimeter.match.LinearMatcher;
+import dev.perimeter.match.Matcher;
+import dev.perimeter.match.PacketKey;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The compiled matcher against the linear reference, packet by packet, single and batched lookups. The total
+ * number of packets is the system property {@code differential.packets} (a million by default, a hundred
+ * million with {@code -Pexhaustive}); any difference fails with the list, the packet and both answers.
+ */
+class CompiledMatcherDifferentialTest {
+    private static final long TOTAL = Long.getLong("differential.packets", 1_000_000L);
+
+    @Test
+    void randomListsWithEveryFeature() {
+        long budget = TOTAL * 55 / 100;
+        long done = 0;
+        long seed = 1;
+        while (done < budget) {
+            RandomAcl gen = new RandomAcl(seed++);
+            int size = 1 + gen.nextInt(seed % 5 == 0 ? 400 : 40);
+            AccessList list = gen.list(size);
+            done += compare(list, gen, 4_000);
+        }
+    }
+
+    @Test
+    void classbenchLikeSetOf1k() {
+        compareClassbench(11, 1_000, TOTAL * 25 / 100);
+    }
+
+    @Test
+    void classbenchLikeSetOf10k() {
+        compareClassbench(12, 10_000, TOTAL * 20 / 100);
+    }
+
+    /** Every entry's boundaries, then packets aimed at random entries and random packets. */
+    private static long compare(AccessList list, RandomAcl gen, int packets) {
+        CompiledMatcher compiled = MatcherCompiler.compile(list);
+        Matcher reference = new LinearMatcher(list);
+        Checker check = new Checker(list, compiled, reference);
+        PacketKey p = new PacketKey();
+        for (AccessListEntry e : list.entries()) {
+            for (int i = 0; i < 8; i++) {
+                check.packet(gen.packetFor(e, p));
+            }
+        }
+        for (int i = 0; i < packets; i++) {
+            if (gen.nextInt(4) == 0) {
+                check.packet(gen.randomPacket(p));
+            } else {
+                check.packet(gen.packetFor(list.entry(gen.nextInt(list.size())), p));
+            }
+        }
+        check.finish();
+        return check.count;
+    }
+
+    private static void compareClassbench(long seed, int rules, long packets) {
+        ClassbenchGenerator gen = new ClassbenchGenerator(seed, rules / 8);
+        List<ClassbenchRule> set = gen.rules(rules, seed % 2 == 0);
+        AccessList list = ClassbenchConversion.toAccessList("cb", set);
+        CompiledMatcher compiled = MatcherCompiler.compile(list);
+        Checker check = new Checker(list, compiled, new LinearMatcher(list));
+        // corners: each rule's prefix ends and port range ends, one field at a time
+        PacketKey p = new PacketKey();
+        for (ClassbenchRule r : set) {
+            int[] src = {r.source(), r.source() | ~ClassbenchRule.prefixMask(r.sourceLength()), r.source() - 1,
+                    (r.source() | ~ClassbenchRule.prefixMask(r.sourceLength())) + 1};
+            int[] dst = {r.destination(), r.destination() | ~ClassbenchRule.prefixMask(r.destinationLength()),
+                    r.destination() - 1, (r.destination() | ~ClassbenchRule.prefixMask(r.destinationLength())) + 1};
+            int[] sp = clip(r.sourcePortLow(), r.sourcePortHigh());
+            int[] dp = clip(r.destinationPortLow(), r.destinationPortHigh());
+            for (int i = 0; i < 4; i++) {
+                check.packet(corner(p, r, src[i], r.destination(), r.sourcePortLow(), r.destinationPortLow()));
+                check.packet(corner(p, r, r.source(), dst[i], r.sourcePortLow(), r.destinationPortLow()));
+                check.packet(corner(p, r, r.source(), r.destination(), sp[i], r.destinationPortLow()));
+                check.packet(corner(p, r, r.source(), r.destination(), r.sourcePortLow(), dp[i]));
+            }
+        }
+        long left = packets - check.count;
+        ClassbenchFiles.Trace trace = gen.trace(set, (int) Math.max(1, Math.min(left, 2_000_000)));
+        while (check.count < packets) {
+            for (PacketKey k : trace.packets()) {
+                check.packet(k);
+                if (check.count >= packets) {
+                    break;
+                }
+            }
+            if (check.count < packets) {
+                trace = gen.trace(set, trace.size());
+            }
+        }
+        check.finish();
+        assertTrue(check.matched > check.count / 2, "most trace packets hit a rule");
+    }
+
+    private static int[] clip(int lo, int hi) {
+        return new int[] {lo, hi, Math.max(0, lo - 1), Math.min(65535, hi + 1)};
+    }
+
+    private static PacketKey corner(PacketKey p, ClassbenchRule r, int src, int dst, int sp, int dp) {
+        p.clear();
+        p.source = src;
+        p.destination = dst;
+        p.sourcePort = sp;
+        p.destinationPort = dp;
+        p.protocol = r.anyProtocol() ? 17 : r.protocol();
+        return p;
+    }
+
+    /** Compares one packet at a time, and the same packets again in batches. */
+    private static final class Checker {
+        private static final int BATCH = 37;
+        private final AccessList list;
+        private final CompiledMatcher compiled;
+        private final Matcher reference;
+        private final PacketKey[] batch = new PacketKey[BATCH];
+        private final int[] expected = new int[BATCH];
+        private final int[] results = new int[BATCH];
+        private int pending;
+        long count;
+        long matched;
+
+        Checker(AccessList list, CompiledMatcher compiled, Matcher reference) {
+            this.list = list;
+            this.compiled = compiled;
+            this.reference = reference;
+            for (int i = 0; i < BATCH; i++) {
+                batch[i] = new PacketKey();
+            }
+        }
+
+        void packet(PacketKey p) {
+            int want = reference.match(p);
+            int got = compiled.match(p);
+            if (want != got) {
+                assertEquals(want, got, describe(p));
+            }
+            if (want >= 0) {
+                matched++;
+            }
+            batch[pending].copyFrom(p);
+            expected[pending++] = want;
+            count++;
+            if (pending == BATCH) {
+                finish();
+            }
+        }
+
+        void finish() {
+            compiled.matchBatch(batch, pending, results);
+            for (int i = 0; i < pending; i++) {
+                if (results[i] != expected[i]) {
+                    assertEquals(expected[i], results[i], "batched: " + describe(batch[i]));
+                }
+            }
+            pending = 0;
+        }
+
+        private String describe(PacketKey p) {
+            List<String> lines = new ArrayList<>();
+            lines.add("packet " + p + " strategy " + compiled.strategy());
+            if (list.size() <= 50) {
+                for (AccessListEntry e : list.entries()) {
+                    lines.add("  " + e.sequence() + " " + e.action() + " proto=" + e.protocol() + " " + e.source() + " "
+                            + e.sourcePort() + " " + e.destination() + " " + e.destinationPort() + " icmp=" + e.icmpType()
+                            + "/" + e.icmpCode() + " igmp=" + e.igmpType() + " flags=" + e.tcpFlags() + " frag="
+                            + e.fragments() + " dscp=" + e.dscp() + " prec=" + e.precedence() + " tos=" + e.tos() + " ttl=" + e.ttl());
+                }
+            }
+            return String.join("\n", lines);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package dev.perimeter.match.compile;
+
+import dev.perimeter.acl.AccessList;
+import dev.perimeter.acl.AccessListEntry;
+import dev.perimeter.acl.Action;
+import dev.perimeter.acl.AddressMatch;
+import dev.perimeter.acl.NumberMatch;
+import dev.perimeter.acl.Operator;
+import dev.perimeter.acl.Protocols;
+import dev.perimeter.acl.TcpFlagsMatch;
+import dev.perimeter.match.PacketKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Random access lists using every entry feature (non-contiguous wildcards, every port operator, icmp/igmp,
+ * tcp flags, fragments, dscp/precedence/tos, ttl) over small pools of addresses and ports so that entries
+ * overlap and shadow each other, and packets aimed at them: inside, just outside, and on every boundary.
+ */
+final class RandomAcl {
+    private static final int[] PORTS = {0, 1, 20, 21, 22, 23, 25, 53, 79, 80, 81, 443, 1023, 1024, 1025, 8080,
+            32767, 32768, 65534, 65535};
+    private static final int[] PROTOCOLS = {Protocols.ANY, Protocols.ANY, Protocols.TCP, Protocols.TCP, Protocols.TCP,
+            Protocols.UDP, Protocols.UDP, Protocols.ICMP, Protocols.IGMP, Protocols.GRE, 0, 255};
+
+    private final SplittableRandom random;
+    private final int[] addresses;
+
+    RandomAcl(long seed) {
+        random = new SplittableRandom(seed);
+        addresses = new int[12];
+        int base = random.nextInt();
+        for (int i = 0; i < addresses.length; i++) {
+            // neighbours of one address, and a few far away
+            addresses[i] = i < 8 ? base ^ (random.nextInt() & (0xFFFF >>> random.nextInt(16))) : random.nextInt();
+        }
+    }
+
+    AccessList list(int size) {
+        List<AccessListEntry> entries = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            entries.add(entry((i + 1) * 10));
+        }
+        return new AccessList("random", AccessList.Kind.EXTENDED, entries);
+    }
+
+    AccessListEntry entry(int sequence) {
+        int protocol = PROTOCOLS[random.nextInt(PROTOCOLS.length)];
+        AccessListEntry.Builder b = AccessListEntry.builder(random.nextInt(3) == 0 ? Action.DENY : Action.PERMIT)
+                .sequence(sequence).protocol(protocol).source(address()).destination(address());
+        boolean fragments = random.nextInt(12) == 0;
+        if (protocol == Protocols.TCP || protocol == Protocols.UDP) {
+            if (!fragments || random.nextInt(4) == 0) {
+                b.sourcePort(random.nextInt(4) == 0 ? port() : NumberMatch.ANY);
+                b.destinationPort(random.nextInt(4) != 0 ? port() : NumberMatch.ANY);
+            }
+            if (protocol == Protocols.TCP && random.nextInt(4) == 0) {
+                b.tcpFlags(flags());
+            }
+        } else if (protocol == Protocols.ICMP && random.nextInt(2) == 0) {
+            b.icmp(random.nextInt(4) == 0 ? random.nextInt(256) : random.nextInt(4) * 3,
+                    random.nextInt(2) == 0 ? AccessListEntry.UNSET : random.nextInt(3));
+        } else if (protocol == Protocols.IGMP && random.nextInt(2) == 0) {
+            b.igmpType(random.nextInt(4) + 16);
+        }
+        b.fragments(fragments);
+        switch (random.nextInt(12)) {
+            case 0 -> b.dscp(random.nextInt(4) * 10);
+            case 1 -> b.precedence(random.nextInt(8));
+            case 2 -> b.tos(random.nextInt(16));
+            case 3 -> b.precedence(random.nextInt(8)).tos(random.nextInt(16));
+            default -> { }
+        }
+        if (random.nextInt(10) == 0) {
+            b.ttl(number(new int[] {0, 1, 2, 63, 64, 65, 128, 254, 255}, 255));
+        }
+        return b.build();
+    }
+
+    private AddressMatch address() {
+        int a = addresses[random.nextInt(addresses.length)];
+        return switch (random.nextInt(10)) {
+            case 0, 1 -> AddressMatch.ANY;
+            case 2, 3 -> AddressMatch.host(a);
+            case 4, 5, 6 -> new AddressMatch(a, prefixWildcard(random.nextInt(33)));
+            case 7 -> new AddressMatch(a, 0x00FF00FF);
+            default -> new AddressMatch(a, random.nextInt() & random.nextInt());
+        };
+    }
+
+    /** The wildcard of a prefix length: /24 is 0.0.0.255. */
+    static int prefixWildcard(int length) {
+        return length == 32 ? 0 : -1 >>> length;
+    }
+
+    private NumberMatch port() {
+        return number(PORTS, 65535);
+    }
+
+    private NumberMatch number(int[] pool, int max) {
+        int a = pool[random.nextInt(pool.length)];
+        int c = pool[random.nextInt(pool.length)];
+        return switch (random.nextInt(7)) {
+            case 0, 1 -> NumberMatch.of(Operator.EQ, max, a);
+            case 2 -> NumberMatch.of(Operator.EQ, max, a, c, pool[random.nextInt(pool.length)]);
+            case 3 -> random.nextBoolean() ? NumberMatch.of(Operator.NEQ, max, a) : NumberMatch.of(Operator.NEQ, max, a, c);
+            case 4 -> NumberMatch.of(Operator.LT, max, a);
+            case 5 -> NumberMatch.of(Operator.GT, max, a);
+            default -> NumberMatch.of(Operator.RANGE, max, Math.min(a, c), Math.max(a, c));
+        };
+    }
+
+    private TcpFlagsMatch flags() {
+        return switch (random.nextInt(4)) {
+            case 0 -> TcpFlagsMatch.ESTABLISHED;
+            case 1 -> TcpFlagsMatch.legacy(1 + random.nextInt(63));
+            case 2 -> TcpFlagsMatch.matchAll(random.nextInt(64), random.nextInt(64));
+            default -> TcpFlagsMatch.matchAny(random.nextInt(64), random.nextInt(64));
+        };
+    }
+
+    /** A packet aimed at {@code e}: inside it, or on or just past one of its boundaries. */
+    PacketKey packetFor(AccessListEntry e, PacketKey p) {
+        p.clear();
+        p.source = pick(e.source());
+        p.destination = pick(e.destination());
+        p.protocol = e.protocol() == Protocols.ANY ? PROTOCOLS[random.nextInt(PROTOCOLS.length)] & 0xFF : e.protocol();
+        if (random.nextInt(10) == 0) {
+            p.protocol = random.nextInt(256);
+        }
+        p.sourcePort = pickNumber(e.sourcePort(), 65535);
+        p.destinationPort = pickNumber(e.destinationPort(), 65535);
+        p.icmpType = e.icmpType() >= 0 && random.nextInt(3) != 0 ? e.icmpType() : e.igmpType() >= 0 && random.nextBoolean() ? e.igmpType() : random.nextInt(20);
+        p.icmpCode = e.icmpCode() >= 0 && random.nextInt(3) != 0 ? e.icmpCode() : random.nextInt(4);
+        p.tcpFlags = random.nextInt(64);
+        p.tos = random.nextInt(256);
+        if (e.dscp() >= 0 && random.nextBoolean()) {
+            p.tos = e.dscp() << 2 | random.nextInt(4);
+        } else if (e.precedence() >= 0 && random.nextBoolean()) {
+            p.tos = e.precedence() << 5 | (e.tos() >= 0 ? e.tos() << 1 : random.nextInt(32));
+        } else if (e.tos() >= 0 && random.nextBoolean()) {
+            p.tos = random.nextInt(8) << 5 | e.tos() << 1 | random.nextInt(2);
+        }
+        p.ttl = pickNumber(e.ttl(), 255);
+        p.fragmentOffset = random.nextInt(6) == 0 ? 1 + random.nextInt(8191) : 0;
+        if (p.fragmentOffset != 0 || (p.protocol != Protocols.TCP && p.protocol != Protocols.UDP && random.nextBoolean())) {
+            p.sourcePort = 0;
+            p.destinationPort = 0;
+        }
+        return p;
+    }
+
+    /** A random address near the pools, or anywhere. */
+    PacketKey randomPacket(PacketKey p) {
+        p.clear();
+        p.source = random.nextInt(3) == 0 ? random.nextInt() : addresses[random.nextInt(addresses.length)] ^ random.nextInt(256);
+        p.destination = random.nextInt(3) == 0 ? random.nextInt() : addresses[random.nextInt(addresses.length)] ^ random.nextInt(256);
+        p.protocol = random.nextInt(3) == 0 ? random.nextInt(256) : PROTOCOLS[random.nextInt(PROTOCOLS.length)] & 0xFF;
+        p.sourcePort = random.nextBoolean() ? PORTS[random.nextInt(PORTS.length)] : random.nextInt(65536);
+        p.destinationPort = random.nextBoolean() ? PORTS[random.nextInt(PORTS.length)] : random.nextInt(65536);
+        p.icmpType = random.nextInt(20);
+        p.icmpCode = random.nextInt(4);
+        p.tcpFlags = random.nextInt(64);
+        p.tos = random.nextInt(256);
+        p.ttl = random.nextInt(256);
+        p.fragmentOffset = random.nextInt(8) == 0 ? 1 + random.nextInt(8191) : 0;
+        return p;
+    }
+
+    private int pick(AddressMatch m) {
+        int inside = m.address() | (random.nextInt() & m.wildcard());
+        return switch (random.nextInt(8)) {
+            case 0 -> m.address();
+            case 1 -> m.address() | m.wildcard();
+            case 2 -> m.address() - 1;
+            case 3 -> (m.address() | m.wildcard()) + 1;
+            case 4 -> inside ^ (1 << random.nextInt(32));
+            default -> inside;
+        };
+    }
+
+    private int pickNumber(NumberMatch m, int max) {
+        if (m.isAny() || random.nextInt(6) == 0) {
+            return random.nextInt(4) == 0 ? random.nextInt(max + 1) : PORTS[random.nextInt(PORTS.length)] & max;
+        }
+        List<int[]> ranges = m.ranges(max);
+        if (ranges.isEmpty()) {
+            return random.nextInt(max + 1);
+        }
+        int[] r = ranges.get(random.nextInt(ranges.size()));
+        int v = switch (random.nextInt(5)) {
+            case 0 -> r[0] - 1;
+            case 1 -> r[0];
+            case 2 -> r[1];
+            case 3 -> r[1] + 1;
+            default -> r[0] + random.nextInt(r[1] - r[0] + 1);
+        };
+        return Math.max(0, Math.min(max, v));
+    }
+
+    int nextInt(int bound) {
+        return random.nextInt(bound);
+    }
+}
