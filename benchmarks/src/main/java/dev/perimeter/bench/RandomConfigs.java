@@ -22,7 +22,19 @@ public final class RandomConfigs {
     public static String extendedList(String name, int entries, long seed) {
         Random rnd = new Random(seed);
         StringBuilder sb = new StringBuilder(entries * 56).append("ip access-list extended ").append(name).append('\n');
-        for (int i = 0; i < entries - 1; i++) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (seen.size() < entries - 1) {
+            String line = entry(rnd);
+            if (seen.add(line)) { // IOS refuses an entry identical to an earlier one
+                sb.append(line);
+            }
+        }
+        return sb.append(" permit ip any any\n").toString();
+    }
+
+    private static String entry(Random rnd) {
+        StringBuilder sb = new StringBuilder(64);
+        {
             sb.append(' ').append(rnd.nextInt(3) == 0 ? "permit " : "deny ");
             switch (rnd.nextInt(6)) {
                 case 0, 1 -> sb.append("tcp ").append(net(rnd)).append(' ').append(host(rnd))
@@ -35,7 +47,7 @@ public final class RandomConfigs {
             }
             sb.append('\n');
         }
-        return sb.append(" permit ip any any\n").toString();
+        return sb.toString();
     }
 
     private static String net(Random rnd) {
