@@ -52,6 +52,8 @@ public final class ConfigParser {
     private final Map<String, AccessListEditor> lists = new LinkedHashMap<>();
     private final Map<String, InterfaceConfig> interfaces = new LinkedHashMap<>();
     private LogSettings logging = LogSettings.DEFAULT;
+    /** Where each binding was made ("eth0 in" -> line and text), to point at it when its list is missing. */
+    private final Map<String, Object[]> bindingLines = new LinkedHashMap<>();
     private final List<ConfigDiagnostic> errors = new ArrayList<>();
     private final List<ConfigDiagnostic> warnings = new ArrayList<>();
     private int skipped;
@@ -97,11 +99,14 @@ public final class ConfigParser {
         Map<String, AccessList> built = new LinkedHashMap<>();
         lists.forEach((name, editor) -> built.put(name, editor.build()));
         for (InterfaceConfig itf : interfaces.values()) {
-            for (String bound : new String[] {itf.inList(), itf.outList()}) {
-                if (bound != null && !built.containsKey(bound)) {
-                    warnings.add(new ConfigDiagnostic(ConfigDiagnostic.Severity.WARNING, sourceName, 0,
-                            "interface " + itf.name(), -1,
-                            "access list " + bound + " is bound but not defined (it permits everything)"));
+            String[] bound = {itf.inList(), itf.outList()};
+            String[] dir = {" in", " out"};
+            for (int i = 0; i < 2; i++) {
+                if (bound[i] != null && !built.containsKey(bound[i])) {
+                    Object[] where = bindingLines.getOrDefault(itf.name() + dir[i], new Object[] {0, ""});
+                    warnings.add(new ConfigDiagnostic(ConfigDiagnostic.Severity.WARNING, sourceName, (Integer) where[0],
+                            (String) where[1], -1, "access list " + bound[i] + " is bound to " + itf.name() + dir[i]
+                            + " but not defined (it permits everything)"));
                 }
             }
         }
@@ -607,6 +612,7 @@ public final class ConfigParser {
             }
         } else {
             itf = out ? itf.withOut(name) : itf.withIn(name);
+            bindingLines.put(currentInterface + (out ? " out" : " in"), new Object[] {lineNumber, line});
         }
         interfaces.put(currentInterface, itf);
     }

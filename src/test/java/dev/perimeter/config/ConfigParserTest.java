@@ -569,7 +569,10 @@ class ConfigParserTest {
         assertEquals(1, r.config().boundInterfaceCount() - 1);
         assertFalse(r.config().interfaces().get("eth3").hasBinding());
         // the bound lists are not defined: warned, not refused
-        assertTrue(r.warnings().stream().anyMatch(w -> w.message().contains("101")));
+        ConfigDiagnostic missing = r.warnings().stream().filter(w -> w.message().contains("101")).findFirst().get();
+        assertEquals(4, missing.lineNumber());
+        assertEquals("test.cfg:4: warning: access list 101 is bound to eth1 in but not defined (it permits everything):"
+                + " ip access-group 101", missing.format());
         assertEquals(ParseError.INVALID, error("interface e\n ip access-group 250 in\n").message());
         assertEquals(ParseError.INVALID, error("interface e\n ip access-group A sideways\n").message());
         assertEquals("% Incomplete command.", error("interface e\n ip access-group\n").message());
