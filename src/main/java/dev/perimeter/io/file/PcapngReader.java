@@ -38,7 +38,8 @@ public final class PcapngReader implements CaptureReader {
     /** Per global interface: timestamp units per second as 10^n (base10) or 2^n, and offset in seconds. */
     private final List<long[]> clocks = new ArrayList<>();
     /** Global index of each interface of the current section. */
-    private final List<Integer> section = new ArrayList<>();
+    private int[] section = new int[8];
+    private int sectionSize;
     private long position;
     private CorruptCaptureException failure;
 
@@ -86,7 +87,8 @@ public final class PcapngReader implements CaptureReader {
         if (remaining < 12) {
             throw fail("block header cut short (" + remaining + " bytes left)");
         }
-        int type = in.i32(position);
+        int i = in.at(position, 12);
+        int type = in.buffer().getInt(i);
         if (type == SHB) {
             int magic = in.i32(position + 8);
             if (magic == Integer.reverseBytes(BYTE_ORDER_MAGIC)) {
@@ -95,7 +97,8 @@ public final class PcapngReader implements CaptureReader {
                 throw fail(String.format("section header with bad byte-order magic 0x%08x", magic));
             }
         }
-        long length = in.i32(position + 4) & 0xffffffffL;
+        i = in.at(position, 12); // the magic check may have moved the window
+        long length = in.buffer().getInt(i + 4) & 0xffffffffL;
         if (length < 12 || length % 4 != 0 || length > MAX_BLOCK) {
             throw fail("block of type " + type + " has bad length " + length);
         }
@@ -141,7 +144,7 @@ public final class PcapngReader implements CaptureReader {
         if (major != 1) {
             throw fail("unsupported pcapng version " + major);
         }
-        section.clear();
+        sectionSize = 0;
     }
 
     private void interfaceDescription(long length) throws IOException {
@@ -185,7 +188,10 @@ public final class PcapngReader implements CaptureReader {
             }
             at += 4 + ((optionLength + 3) & ~3);
         }
-        section.add(interfaces.size());
+        if (sectionSize == section.length) {
+            section = java.util.Arrays.copyOf(section, sectionSize * 2);
+        }
+        section[sectionSize++] = interfaces.size();
         interfaces.add(new CaptureInterface(name, linkType, snapLength));
         clocks.add(clock);
     }
@@ -201,14 +207,14 @@ public final class PcapngReader implements CaptureReader {
         long low = b.getInt(i + 16) & 0xffffffffL;
         int captured = b.getInt(i + 20);
         int original = b.getInt(i + 24);
-        if (local < 0 || local >= section.size()) {
+        if (local < 0 || local >= sectionSize) {
             throw fail("packet names interface " + (local & 0xffffffffL) + " but the section describes "
-                    + section.size());
+                    + sectionSize);
         }
         if (captured < 0 || 28 + (long) captured + 4 > length) {
             throw fail("packet claims " + (captured & 0xffffffffL) + " captured bytes in a block of " + length);
         }
-        int global = section.get(local);
+        int global = section[local];
         fill(frame, 28, captured, original, global);
         frame.timestampNanos = nanos(clocks.get(global), high << 32 | low);
         return true;
@@ -218,11 +224,11 @@ public final class PcapngReader implements CaptureReader {
         if (length < 16) {
             throw fail("simple packet block too short (" + length + " bytes)");
         }
-        if (section.isEmpty()) {
+        if (sectionSize == 0) {
             throw fail("simple packet block before any interface description");
         }
         int original = in.i32(position + 8);
-        int global = section.get(0);
+        int global = section[0];
         int snap = interfaces.get(global).snapLength();
         long captured = Math.min(original & 0xffffffffL, length - 16);
         if (snap > 0) {
@@ -244,6 +250,14 @@ public final class PcapngReader implements CaptureReader {
 
     static long nanos(long[] clock, long units) {
         long exponent = clock[0];
+        if (clock[1] == 0 && clock[2] == 0 && units >= 0) {
+            if (exponent == 9) {
+                return units;
+            }
+            if (exponent == 6 && units < Long.MAX_VALUE / 1000) {
+                return units * 1000;
+            }
+        }
         long seconds;
         long nanos;
         if (clock[1] == 0) {

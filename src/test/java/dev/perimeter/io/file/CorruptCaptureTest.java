@@ -63,7 +63,7 @@ class CorruptCaptureTest {
             List<Long> starts = recordStarts(whole, format, order);
             int headerBlocks = format == CaptureFormat.PCAPNG ? 3 : 0; // SHB and two IDBs
             TreeSet<Integer> cuts = new TreeSet<>();
-            for (int i = 0; i < 400; i++) {
+            for (int i = 0; i < 200; i++) {
                 cuts.add(i);
             }
             for (long s : starts) {
@@ -72,7 +72,7 @@ class CorruptCaptureTest {
                 cuts.add((int) s - 1);
             }
             Random random = new Random(format.ordinal() * 31 + order.hashCode());
-            for (int i = 0; i < 300; i++) {
+            for (int i = 0; i < 150; i++) {
                 cuts.add(random.nextInt(whole.length));
             }
             for (int cut : cuts) {
@@ -131,7 +131,7 @@ class CorruptCaptureTest {
         Random random = new Random(11 + format.ordinal());
         CapturedFrame f = new CapturedFrame(32);
         int corrupt = 0;
-        for (int round = 0; round < 300; round++) {
+        for (int round = 0; round < 200; round++) {
             byte[] damaged = whole.clone();
             for (int k = 1 + random.nextInt(4); k > 0; k--) {
                 damaged[random.nextInt(Math.min(damaged.length, 2000))] = (byte) random.nextInt();
