@@ -139,6 +139,31 @@ class LiveBridgeNamespaceTest {
         bridge.stop();
     }
 
+    @Test
+    void survivesAPortGoingDownAndAwayAndComingBack() throws Exception {
+        Path config = dir.resolve("router.cfg");
+        Files.copy(SEED, config);
+        Bridge bridge = startBridge(config, dir.resolve("bridge.log"));
+        assertTrue(connects("172.16.27.66", 25), "mail passes at first");
+
+        NetnsLab.must("ip", "-n", lab.br, "link", "set", "pi", "down");
+        assertFalse("172.16.27.66", 25);
+        NetnsLab.must("ip", "-n", lab.br, "link", "set", "pi", "up");
+        waitFor(() -> connects("172.16.27.66", 25), "mail to pass again after pi came back up");
+
+        NetnsLab.must("ip", "-n", lab.out, "link", "del", "o0"); // takes its peer po away with it
+        waitFor(() -> bridge.output().contains("reopening po"), "the bridge to notice po is gone:\n" + bridge.output());
+        lab.createOutsideLink();
+        waitFor(() -> bridge.output().contains("po: capture reopened"), "po reopened:\n" + bridge.output());
+        waitFor(() -> connects("172.16.27.66", 25), "mail to pass through the new po");
+        assertFalse("172.16.27.70", 25);
+        NetnsLab.Result ping = lab.run(lab.out, "ping", "-c", "2", "-i", "0.2", "-W", "2", "172.16.27.70");
+        assertEquals(0, ping.exitCode(), ping.output());
+        String interfaces = admin("/interfaces");
+        assertTrue(interfaces.lines().anyMatch(l -> l.startsWith("po ") && l.contains(" up ")), interfaces);
+        bridge.stop();
+    }
+
     // ---- helpers ----
 
     private static void assertFalse(String host, int port) throws Exception {
@@ -189,7 +214,7 @@ class LiveBridgeNamespaceTest {
     }
 
     private static void waitFor(Check check, String what) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!check.ok()) {
             if (System.nanoTime() > deadline) {
                 fail("timed out waiting for " + what);

@@ -73,14 +73,31 @@ final class NetnsLab implements AutoCloseable {
             must("ip", "-n", ns, "link", "set", "lo", "up");
             run(ns, "sysctl", "-qw", "net.ipv6.conf.all.disable_ipv6=1", "net.ipv6.conf.default.disable_ipv6=1");
         }
-        must("ip", "-n", out, "link", "add", "o0", "type", "veth", "peer", "name", "po", "netns", br);
+        createOutsideLink();
         must("ip", "-n", in, "link", "add", "i0", "type", "veth", "peer", "name", "pi", "netns", br);
-        must("ip", "-n", out, "addr", "add", "172.16.11.5/16", "dev", "o0");
         must("ip", "-n", in, "addr", "add", "172.16.27.66/16", "dev", "i0");
         must("ip", "-n", in, "addr", "add", "172.16.27.70/16", "dev", "i0");
-        for (String[] nsDev : new String[][] {{out, "o0"}, {br, "po"}, {br, "pi"}, {in, "i0"}}) {
+        for (String[] nsDev : new String[][] {{br, "pi"}, {in, "i0"}}) {
             disableOffloads(nsDev[0], nsDev[1]);
             must("ip", "-n", nsDev[0], "link", "set", nsDev[1], "up");
+        }
+    }
+
+    /** The veth pair o0 (outside host) - po (bridge port); made again after a test deletes it. */
+    void createOutsideLink() throws IOException, InterruptedException {
+        must("ip", "-n", out, "link", "add", "o0", "type", "veth", "peer", "name", "po", "netns", br);
+        must("ip", "-n", out, "addr", "add", "172.16.11.5/16", "dev", "o0");
+        for (String[] nsDev : new String[][] {{out, "o0"}, {br, "po"}}) {
+            disableOffloads(nsDev[0], nsDev[1]);
+            must("ip", "-n", nsDev[0], "link", "set", nsDev[1], "up");
+        }
+    }
+
+    /** Runs a command that must succeed. */
+    static void must(String... command) throws IOException, InterruptedException {
+        Result r = exec(15, command);
+        if (r.exitCode() != 0) {
+            throw new IOException(String.join(" ", command) + " failed (" + r.exitCode() + "): " + r.output());
         }
     }
 
@@ -137,12 +154,6 @@ final class NetnsLab implements AutoCloseable {
         return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
-    private static void must(String... command) throws IOException, InterruptedException {
-        Result r = exec(15, command);
-        if (r.exitCode() != 0) {
-            throw new IOException(String.join(" ", command) + " failed (" + r.exitCode() + "): " + r.output());
-        }
-    }
 
     @Override
     public void close() {
