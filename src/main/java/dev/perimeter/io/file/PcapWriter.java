@@ -17,7 +17,9 @@ import java.util.List;
 public final class PcapWriter implements CaptureWriter {
     private final BufferedOutput out;
     private final boolean nano;
-    private final int interfaceCount;
+    private final List<CaptureInterface> interfaces;
+    private final int linkType;
+    private int checked;
 
     PcapWriter(Path path, CaptureFormat format, List<CaptureInterface> interfaces, ByteOrder order, int bufferSize)
             throws IOException {
@@ -37,7 +39,9 @@ public final class PcapWriter implements CaptureWriter {
             snap = Math.max(snap, i.snapLength());
         }
         this.nano = format == CaptureFormat.PCAP_NANO;
-        this.interfaceCount = interfaces.size();
+        this.interfaces = interfaces;
+        this.linkType = linkType;
+        this.checked = interfaces.size();
         this.out = new BufferedOutput(path, order, bufferSize);
         ByteBuffer b = out.room(PcapReader.FILE_HEADER);
         b.putInt(nano ? PcapReader.MAGIC_NANO : PcapReader.MAGIC_MICRO);
@@ -50,8 +54,8 @@ public final class PcapWriter implements CaptureWriter {
     @Override
     public void write(byte[] data, int offset, int capturedLength, int originalLength, long timestampNanos,
                       int interfaceIndex) throws IOException {
-        if (interfaceIndex < 0 || interfaceIndex >= interfaceCount) {
-            throw new IllegalArgumentException("no interface " + interfaceIndex + " in this capture");
+        if (interfaceIndex < 0 || interfaceIndex >= checked) {
+            checkNewInterface(interfaceIndex);
         }
         ByteBuffer b = out.room(PcapReader.RECORD_HEADER + capturedLength);
         long seconds = Math.floorDiv(timestampNanos, 1_000_000_000L);
@@ -61,6 +65,19 @@ public final class PcapWriter implements CaptureWriter {
         b.putInt(capturedLength);
         b.putInt(Math.max(originalLength, capturedLength));
         b.put(data, offset, capturedLength);
+    }
+
+    /** An interface that appeared in the list after opening (a live reader list) must keep the link type. */
+    private void checkNewInterface(int interfaceIndex) {
+        if (interfaceIndex < 0 || interfaceIndex >= interfaces.size()) {
+            throw new IllegalArgumentException("no interface " + interfaceIndex + " in this capture");
+        }
+        for (; checked <= interfaceIndex; checked++) {
+            if (interfaces.get(checked).linkType() != linkType) {
+                throw new IllegalArgumentException("a pcap file has one link type; interface " + checked
+                        + " has " + interfaces.get(checked).linkType() + ", the file " + linkType);
+            }
+        }
     }
 
     @Override

@@ -12,19 +12,22 @@ import java.util.List;
 /**
  * Writes pcapng: one section, one interface description block per interface (with {@code if_name} when the
  * interface has a name, and nanosecond {@code if_tsresol} so timestamps are kept exactly), then enhanced packet
- * blocks.
+ * blocks. The interface list is read again when a frame names an interface beyond the ones written so far: a
+ * reader's live {@link dev.perimeter.io.CaptureReader#interfaces()} list can be passed, and interfaces that appear
+ * later in the input (a second pcapng section) get their description block just before their first frame.
  */
 public final class PcapngWriter implements CaptureWriter {
     private static final byte[] APPLICATION = "perimeter".getBytes(StandardCharsets.US_ASCII);
 
     private final BufferedOutput out;
-    private final int interfaceCount;
+    private final List<CaptureInterface> interfaces;
+    private int written;
 
     PcapngWriter(Path path, List<CaptureInterface> interfaces, ByteOrder order, int bufferSize) throws IOException {
         if (interfaces.isEmpty()) {
             throw new IllegalArgumentException("a pcapng file needs at least one interface");
         }
-        this.interfaceCount = interfaces.size();
+        this.interfaces = interfaces;
         this.out = new BufferedOutput(path, order, bufferSize);
         int shbLength = 28 + option(APPLICATION.length) + 4;
         ByteBuffer b = out.room(shbLength);
@@ -32,10 +35,16 @@ public final class PcapngWriter implements CaptureWriter {
         b.putShort((short) 1).putShort((short) 0).putLong(-1L);
         putOption(b, 4, APPLICATION);
         b.putInt(0).putInt(shbLength);
-        for (CaptureInterface i : interfaces) {
+        describeNewInterfaces();
+    }
+
+    private void describeNewInterfaces() throws IOException {
+        int count = interfaces.size();
+        for (; written < count; written++) {
+            CaptureInterface i = interfaces.get(written);
             byte[] name = i.name() == null ? null : i.name().getBytes(StandardCharsets.UTF_8);
             int length = 20 + (name == null ? 0 : option(name.length)) + option(1) + 4;
-            b = out.room(length);
+            ByteBuffer b = out.room(length);
             b.putInt(PcapngReader.IDB).putInt(length);
             b.putShort((short) i.linkType()).putShort((short) 0).putInt(Math.max(i.snapLength(), 0));
             if (name != null) {
@@ -58,7 +67,10 @@ public final class PcapngWriter implements CaptureWriter {
     @Override
     public void write(byte[] data, int offset, int capturedLength, int originalLength, long timestampNanos,
                       int interfaceIndex) throws IOException {
-        if (interfaceIndex < 0 || interfaceIndex >= interfaceCount) {
+        if (interfaceIndex >= written) {
+            describeNewInterfaces();
+        }
+        if (interfaceIndex < 0 || interfaceIndex >= written) {
             throw new IllegalArgumentException("no interface " + interfaceIndex + " in this capture");
         }
         int length = 32 + ((capturedLength + 3) & ~3);

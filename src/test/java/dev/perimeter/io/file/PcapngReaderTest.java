@@ -62,6 +62,35 @@ class PcapngReaderTest {
     }
 
     @Test
+    void copyingThroughTheLiveInterfaceListKeepsLaterSections() throws IOException {
+        Path file = new PcapngBlocks()
+                .section(ByteOrder.LITTLE_ENDIAN)
+                .iface(LinkType.ETHERNET, 0, "eth1/0", 9, 0)
+                .epb(0, 10, bytes(60, 1), 60)
+                .section(ByteOrder.BIG_ENDIAN)
+                .iface(LinkType.ETHERNET, 0, "eth2/0", 9, 0)
+                .epb(0, 20, bytes(61, 2), 61)
+                .write(dir.resolve("two-sections.pcapng"));
+        Path copy = dir.resolve("copy.pcapng");
+        try (CaptureReader r = CaptureFiles.openReader(file);
+             dev.perimeter.io.CaptureWriter w = CaptureFiles.openWriter(copy, dev.perimeter.io.CaptureFormat.PCAPNG,
+                     r.interfaces())) {
+            CapturedFrame f = new CapturedFrame(64);
+            while (r.next(f)) {
+                w.write(f);
+            }
+        }
+        try (CaptureReader r = CaptureFiles.openReader(copy)) {
+            List<Frames> frames = Frames.readAll(r);
+            assertEquals(List.of("eth1/0", "eth2/0"), r.interfaces().stream().map(i -> i.name()).toList());
+            assertEquals(2, frames.size());
+            assertEquals(1, frames.get(1).interfaceIndex());
+            assertEquals(20, frames.get(1).timestampNanos());
+            assertArrayEquals(bytes(61, 2), frames.get(1).data());
+        }
+    }
+
+    @Test
     void unknownBlocksAreSkippedAndSimpleAndObsoletePacketsRead() throws IOException {
         Path file = new PcapngBlocks()
                 .section(ByteOrder.LITTLE_ENDIAN)
