@@ -99,6 +99,10 @@ public final class BridgeRuntime implements AutoCloseable {
         try {
             for (PcapPort p : pcapPorts) {
                 p.open();
+                if (!p.readsDirectly()) {
+                    notice("note: " + p.interfaceName() + " receives through pcap4j's dispatch (slower): the direct"
+                            + " pcap_next_ex binding is not available here");
+                }
             }
             LogSink local = options.logFile() == null ? PrintStreamSink.stdout() : new FileSink(options.logFile(), true);
             logSink = LogSinks.withLoggingHosts(local, config.logging());
@@ -203,7 +207,7 @@ public final class BridgeRuntime implements AutoCloseable {
         sources.forEach(PcapSource::stop);
         for (Thread t : threads) {
             try {
-                t.join(2000);
+                t.join(5000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -69,6 +69,8 @@ class LiveBridgeNamespaceTest {
         Path log = dir.resolve("bridge.log");
         Bridge bridge = startBridge(config, log);
 
+        org.junit.jupiter.api.Assertions.assertFalse(bridge.output().contains("dispatch"),
+                "the direct receive path is in use: " + bridge.output());
         assertTrue(connects("172.16.27.66", 25), "mail to the mail server passes");
         assertFalse("172.16.27.70", 25);
         assertFalse("172.16.27.70", 110);
@@ -164,6 +166,21 @@ class LiveBridgeNamespaceTest {
         bridge.stop();
     }
 
+    /** The receive path through pcap4j's own dispatch, used where the direct one cannot be set up, works too. */
+    @Test
+    void pcap4jDispatchFallbackFiltersTheSame() throws Exception {
+        Path config = dir.resolve("router.cfg");
+        Files.copy(SEED, config);
+        Bridge bridge = startBridge(config, dir.resolve("bridge.log"), "-Dperimeter.pcap4jDispatch=true");
+        assertTrue(bridge.output().contains("po receives through pcap4j's dispatch"), bridge.output());
+        assertTrue(connects("172.16.27.66", 25), "mail to the mail server passes");
+        assertFalse("172.16.27.70", 143);
+        assertTrue(connects("172.16.27.70", 80), "web passes");
+        String lists = admin("/access-lists");
+        assertEquals(1, matches(lists, "40 deny tcp any any eq 143 log"), lists);
+        bridge.stop();
+    }
+
     // ---- helpers ----
 
     private static void assertFalse(String host, int port) throws Exception {
@@ -224,9 +241,13 @@ class LiveBridgeNamespaceTest {
     }
 
     private Bridge startBridge(Path config, Path log) throws Exception {
+        return startBridge(config, log, "-Dperimeter.pcap4jDispatch=false");
+    }
+
+    private Bridge startBridge(Path config, Path log, String property) throws Exception {
         Path output = dir.resolve("bridge.out");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                "-Xmx256m", "-XX:+UseSerialGC", property, "-cp", System.getProperty("java.class.path"),
                 "dev.perimeter.cli.PerimeterCommand", "bridge", "--config", config.toString(), "--port", "po",
                 "--port", "pi=eth2/0", "--admin", "127.0.0.1:" + ADMIN_PORT, "--log", log.toString()));
         Process p = lab.start(lab.br, output, cmd.toArray(String[]::new));

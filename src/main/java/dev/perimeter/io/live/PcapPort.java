@@ -18,6 +18,8 @@ public final class PcapPort implements AutoCloseable {
     private final String interfaceName;
     private final PcapPortSettings settings;
     private volatile PcapHandle handle;
+    /** The receive path around pcap4j's dispatch, or null to use dispatch (see {@link DirectPcapReader}). */
+    private DirectPcapReader direct;
     private int snapLength;
     /** pcap's counters of handles already closed, so that a reopen does not make the totals go backwards. */
     private long droppedBefore;
@@ -69,6 +71,7 @@ public final class PcapPort implements AutoCloseable {
                 throw new LivePortException(interfaceName + ": cannot capture inbound frames only: " + e.getMessage(),
                         e);
             }
+            direct = DirectPcapReader.open(h);
             handle = h;
         } catch (PcapNativeException e) {
             throw new LivePortException(describeOpenFailure(e.getMessage()), e);
@@ -115,6 +118,35 @@ public final class PcapPort implements AutoCloseable {
         PcapHandle h = handle;
         Integer original = h == null ? null : h.getOriginalLength();
         return original == null ? captured : original;
+    }
+
+    /** True when frames are read with {@link #read}, false when with {@link #dispatch}. */
+    public boolean readsDirectly() {
+        return direct != null;
+    }
+
+    /**
+     * Reads up to {@code max} waiting frames into the caller's arrays (see {@link DirectPcapReader#read}); only when
+     * {@link #readsDirectly()}. Throws when the capture failed: the caller reopens.
+     */
+    public int read(byte[][] frames, int[] captured, int[] original, int max) throws LivePortException {
+        DirectPcapReader d = direct;
+        if (d == null || handle == null) {
+            throw new LivePortException(interfaceName + ": not open");
+        }
+        try {
+            return d.read(frames, captured, original, max);
+        } catch (LivePortException e) {
+            throw new LivePortException(interfaceName + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits up to {@code timeoutMillis} for frames; only when {@link #readsDirectly()}. */
+    public void awaitFrames(int timeoutMillis) {
+        DirectPcapReader d = direct;
+        if (d != null) {
+            d.await(timeoutMillis);
+        }
     }
 
     /** Sends one frame; false when it could not be sent (interface down, handle being reopened, frame too big). */
@@ -172,6 +204,7 @@ public final class PcapPort implements AutoCloseable {
             droppedBefore += current(true);
             droppedByInterfaceBefore += current(false);
             handle = null;
+            direct = null;
             h.close();
         }
     }

@@ -7,8 +7,9 @@ import dev.perimeter.pipeline.FrameEvent;
 import java.util.function.Consumer;
 
 /**
- * The receive loop of one port: takes the frames waiting in the capture buffer (up to {@code batch} per call),
- * then claims exactly that many ring slots, copies the frames in and publishes them together. Claiming after the
+ * The receive loop of one port: takes the frames waiting in the capture buffer (up to {@code batch} per call) into
+ * preallocated staging arrays, then claims exactly that many ring slots, copies the frames in and publishes them
+ * together. Claiming after the
  * capture call, not before, matters with two ports on one ring: a port waiting for traffic never holds slots
  * that would stall the other port's frames behind it. When the ring is full the frames that do not fit are
  * counted as ring overflows. A capture that fails (interface gone, handle broken) is reopened with back-off.
@@ -16,6 +17,8 @@ import java.util.function.Consumer;
 public final class PcapSource implements Runnable {
     private static final long MIN_BACKOFF_MS = 100;
     private static final long MAX_BACKOFF_MS = 5_000;
+    /** How long an idle port waits for frames before looking whether it should stop. */
+    private static final int WAIT_MILLIS = 100;
 
     private final PcapPort port;
     private final int portIndex;
@@ -24,8 +27,9 @@ public final class PcapSource implements Runnable {
     private final WallClock clock;
     private final Consumer<String> notices;
     private final int batch;
-    private final byte[][] staged;
-    private final int[] stagedOriginal;
+    private byte[][] frames;
+    private final int[] captured;
+    private final int[] original;
     private int stagedCount;
     private volatile boolean stopping;
 
@@ -41,15 +45,24 @@ public final class PcapSource implements Runnable {
         this.clock = clock;
         this.batch = batch;
         this.notices = notices;
-        this.staged = new byte[batch][];
-        this.stagedOriginal = new int[batch];
+        this.frames = new byte[batch][Math.max(port.snapLength(), FrameEvent.INITIAL_CAPACITY)];
+        this.captured = new int[batch];
+        this.original = new int[batch];
     }
 
     @Override
     public void run() {
         while (!stopping) {
             try {
-                port.dispatch(batch, this::stage);
+                if (port.readsDirectly()) {
+                    stagedCount = port.read(frames, captured, original, batch);
+                    if (stagedCount == 0) {
+                        port.awaitFrames(WAIT_MILLIS);
+                        continue;
+                    }
+                } else {
+                    port.dispatch(batch, this::stage);
+                }
                 publishStaged();
             } catch (InterruptedException e) {
                 publishStaged(); // woken by a stop: keep what was taken
@@ -63,56 +76,51 @@ public final class PcapSource implements Runnable {
         }
     }
 
-    /** The pcap4j callback: keeps the frame's buffer until the batch is published (no copy here). */
+    /** The pcap4j dispatch callback (the fallback path): copies the frame into the staging arrays. */
     private void stage(byte[] frame) {
-        if (stagedCount < staged.length) {
-            staged[stagedCount] = frame;
-            stagedOriginal[stagedCount] = port.originalLength(frame.length);
+        if (stagedCount < frames.length) {
+            int n = Math.min(frame.length, frames[stagedCount].length);
+            System.arraycopy(frame, 0, frames[stagedCount], 0, n);
+            captured[stagedCount] = n;
+            original[stagedCount] = port.originalLength(frame.length);
             stagedCount++;
         }
     }
 
+    /** Claims as many slots as frames were staged, copies them in and publishes them together. */
     private void publishStaged() {
         int n = stagedCount;
+        stagedCount = 0;
         if (n == 0) {
             return;
         }
         counters.addCaptured(n);
-        int whole = 0;
-        for (int i = 0; i < n; i++) {
-            if (stagedOriginal[i] > staged[i].length) {
-                counters.countTruncated(); // a frame cut at the snap length cannot be forwarded whole
+        int take = claimable(n);
+        if (take < n) {
+            counters.addRingOverflows(n - take);
+        }
+        if (take == 0) {
+            return;
+        }
+        long hi;
+        try {
+            hi = ring.tryNext(take);
+        } catch (InsufficientCapacityException e) {
+            counters.addRingOverflows(take);
+            return;
+        }
+        long lo = hi - take + 1;
+        long now = clock.nowNanos();
+        for (int i = 0; i < take; i++) {
+            FrameEvent event = ring.get(lo + i);
+            if (original[i] > captured[i]) {
+                counters.countTruncated(); // cut at the snap length: cannot be forwarded whole
+                event.present = false;
             } else {
-                staged[whole] = staged[i];
-                stagedOriginal[whole] = stagedOriginal[i];
-                whole++;
+                event.set(frames[i], 0, captured[i], original[i], now, LinkType.ETHERNET, portIndex);
             }
         }
-        int take = claimable(whole);
-        if (take < whole) {
-            counters.addRingOverflows(whole - take);
-        }
-        if (take > 0) {
-            long hi;
-            try {
-                hi = ring.tryNext(take);
-            } catch (InsufficientCapacityException e) {
-                counters.addRingOverflows(take);
-                take = 0;
-                hi = -1;
-            }
-            if (take > 0) {
-                long lo = hi - take + 1;
-                long now = clock.nowNanos();
-                for (int i = 0; i < take; i++) {
-                    byte[] f = staged[i];
-                    ring.get(lo + i).set(f, 0, f.length, stagedOriginal[i], now, LinkType.ETHERNET, portIndex);
-                }
-                ring.publish(lo, hi);
-            }
-        }
-        java.util.Arrays.fill(staged, 0, n, null);
-        stagedCount = 0;
+        ring.publish(lo, hi);
     }
 
     private int claimable(int wanted) {
@@ -133,6 +141,9 @@ public final class PcapSource implements Runnable {
             }
             try {
                 port.open();
+                if (port.snapLength() > frames[0].length) {
+                    frames = new byte[batch][port.snapLength()];
+                }
                 counters.countReopen();
                 notices.accept(port.interfaceName() + ": capture reopened");
                 return;
