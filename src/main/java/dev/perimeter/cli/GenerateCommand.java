@@ -26,7 +26,7 @@ public final class GenerateCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     private static Path prepare(Path out) throws IOException {
@@ -40,13 +40,16 @@ public final class GenerateCommand implements Runnable {
     @Command(name = "seed", mixinStandardHelpOptions = true,
             description = "The seed filter verification as captured on the outside link (Ethernet, pcap).")
     static final class Seed implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Parameters(arity = "0..1", paramLabel = "OUT", description = "Output file (default: pcaps/" + SEED_FILE + ").")
         Path out = Path.of("pcaps", SEED_FILE);
 
         @Override
         public Integer call() throws IOException {
             int n = SampleCaptures.writeSeedVerification(prepare(out));
-            System.out.println("wrote " + n + " frames to " + out);
+            spec.commandLine().getOut().println("wrote " + n + " frames to " + out);
             return 0;
         }
     }
@@ -55,6 +58,9 @@ public final class GenerateCommand implements Runnable {
             description = "The seed traffic in pcapng over two interfaces: what entered on eth1/0 (outside) "
                     + "and on eth2/0 (inside).")
     static final class TwoSided implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Parameters(arity = "0..1", paramLabel = "OUT",
                 description = "Output file (default: pcaps/" + TWO_SIDED_FILE + ").")
         Path out = Path.of("pcaps", TWO_SIDED_FILE);
@@ -62,7 +68,7 @@ public final class GenerateCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             int n = SampleCaptures.writeSeedTwoSided(prepare(out));
-            System.out.println("wrote " + n + " frames to " + out);
+            spec.commandLine().getOut().println("wrote " + n + " frames to " + out);
             return 0;
         }
     }
@@ -70,6 +76,9 @@ public final class GenerateCommand implements Runnable {
     @Command(name = "samples", mixinStandardHelpOptions = true,
             description = "Every shipped sample capture into a directory.")
     static final class Samples implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Parameters(arity = "0..1", paramLabel = "DIR", description = "Output directory (default: pcaps).")
         Path dir = Path.of("pcaps");
 
@@ -77,9 +86,9 @@ public final class GenerateCommand implements Runnable {
         public Integer call() throws IOException {
             Files.createDirectories(dir);
             int seed = SampleCaptures.writeSeedVerification(dir.resolve(SEED_FILE));
-            System.out.println("wrote " + seed + " frames to " + dir.resolve(SEED_FILE));
+            spec.commandLine().getOut().println("wrote " + seed + " frames to " + dir.resolve(SEED_FILE));
             int two = SampleCaptures.writeSeedTwoSided(dir.resolve(TWO_SIDED_FILE));
-            System.out.println("wrote " + two + " frames to " + dir.resolve(TWO_SIDED_FILE));
+            spec.commandLine().getOut().println("wrote " + two + " frames to " + dir.resolve(TWO_SIDED_FILE));
             return 0;
         }
     }
@@ -87,6 +96,9 @@ public final class GenerateCommand implements Runnable {
     @Command(name = "flood", mixinStandardHelpOptions = true,
             description = "A large reproducible traffic mix on the outside link for replay benchmarks.")
     static final class Flood implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Option(names = "--frames", paramLabel = "N", description = "Number of frames (default: ${DEFAULT-VALUE}).")
         long frames = 2_000_000;
 
@@ -107,16 +119,16 @@ public final class GenerateCommand implements Runnable {
             try {
                 f = CaptureFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException e) {
-                System.err.println("perimeter generate flood: unknown format '" + format
+                spec.commandLine().getErr().println("perimeter generate flood: unknown format '" + format
                         + "' (pcap, pcap_nano, pcapng)");
                 return 2;
             }
             if (frames < 0) {
-                System.err.println("perimeter generate flood: --frames must not be negative");
+                spec.commandLine().getErr().println("perimeter generate flood: --frames must not be negative");
                 return 2;
             }
             long bytes = FloodTraffic.write(prepare(out), f, frames, seed);
-            System.out.println("wrote " + frames + " frames (" + bytes + " bytes of frame data) to " + out);
+            spec.commandLine().getOut().println("wrote " + frames + " frames (" + bytes + " bytes of frame data) to " + out);
             return 0;
         }
     }

@@ -1,6 +1,7 @@
 package dev.perimeter.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.perimeter.io.CaptureFormat;
 import dev.perimeter.io.CaptureReader;
@@ -18,9 +19,13 @@ class GenerateCommandTest {
     @TempDir
     Path dir;
 
-    private static int run(String... args) {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
         CommandLine cl = new CommandLine(new PerimeterCommand());
-        cl.setErr(new PrintWriter(new StringWriter()));
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
         return cl.execute(args);
     }
 
@@ -42,7 +47,9 @@ class GenerateCommandTest {
                 out.toString()));
         assertEquals(CaptureFormat.PCAP_NANO, CaptureFiles.detect(out));
         assertEquals(300, frames(out));
+        assertTrue(this.out.toString().startsWith("wrote 300 frames ("), this.out.toString());
         assertEquals(2, run("generate", "flood", "--format", "erf", dir.resolve("x").toString()));
+        assertTrue(err.toString().contains("unknown format 'erf'"), err.toString());
         assertEquals(2, run("generate", "flood", "--frames", "-1", dir.resolve("x").toString()));
     }
 

@@ -7,6 +7,7 @@ import dev.perimeter.io.CaptureWriter;
 import dev.perimeter.packet.FrameBuilder;
 import dev.perimeter.packet.LinkType;
 import java.io.IOException;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,10 +101,14 @@ public final class SampleCaptures {
         return s.frames;
     }
 
-    /** {@code pcaps/seed-verification.pcap}: the seed traffic on one Ethernet link, microsecond pcap. */
+    /**
+     * {@code pcaps/seed-verification.pcap}: the seed traffic on one Ethernet link, microsecond pcap. The samples
+     * are written little-endian whatever the machine, so that the shipped files can be compared byte for byte.
+     */
     public static int writeSeedVerification(Path path) throws IOException {
         List<SampleFrame> frames = seedTraffic();
-        try (CaptureWriter w = CaptureFiles.openWriter(path, CaptureFormat.PCAP, LinkType.ETHERNET)) {
+        try (CaptureWriter w = CaptureFiles.openWriter(path, CaptureFormat.PCAP,
+                List.of(new CaptureInterface(null, LinkType.ETHERNET, 262144)), ByteOrder.LITTLE_ENDIAN)) {
             for (SampleFrame f : frames) {
                 w.write(f.data, 0, f.data.length, f.data.length, f.timestampNanos, 0);
             }
@@ -116,7 +121,7 @@ public final class SampleCaptures {
         List<SampleFrame> frames = seedTraffic();
         List<CaptureInterface> sides = List.of(new CaptureInterface(OUTSIDE, LinkType.ETHERNET, 262144),
                 new CaptureInterface(INSIDE, LinkType.ETHERNET, 262144));
-        try (CaptureWriter w = CaptureFiles.openWriter(path, CaptureFormat.PCAPNG, sides)) {
+        try (CaptureWriter w = CaptureFiles.openWriter(path, CaptureFormat.PCAPNG, sides, ByteOrder.LITTLE_ENDIAN)) {
             for (SampleFrame f : frames) {
                 w.write(f.data, 0, f.data.length, f.data.length, f.timestampNanos, f.interfaceIndex);
             }
