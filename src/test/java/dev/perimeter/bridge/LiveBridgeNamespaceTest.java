@@ -65,7 +65,9 @@ class LiveBridgeNamespaceTest {
     @Test
     void seedListFiltersTheWireAsTheRouterWould() throws Exception {
         Path config = dir.resolve("router.cfg");
-        Files.copy(SEED, config);
+        Files.writeString(config, Files.readString(SEED) + "logging host 127.0.0.1\n");
+        Path syslog = dir.resolve("syslog.txt");
+        lab.start(lab.br, syslog, "nc", "-lu", "127.0.0.1", "514");
         Path log = dir.resolve("bridge.log");
         Bridge bridge = startBridge(config, log);
 
@@ -90,6 +92,9 @@ class LiveBridgeNamespaceTest {
             waitFor(() -> line.matcher(read(log)).find(), "log line for port " + port + " in\n" + read(log));
         }
         assertEquals(3, count(read(log), "denied tcp"), "one log line per blocked attempt:\n" + read(log));
+        waitFor(() -> count(read(syslog), "%SEC-6-IPACCESSLOGP: list packet_filter denied tcp") == 3,
+                "the three messages as syslog datagrams (logging host): " + read(syslog));
+        assertTrue(read(syslog).startsWith("<190>"), "facility local7, severity 6: " + read(syslog));
         assertTrue(!read(log).contains("172.16.27.66(25)") && !read(log).contains("(80)"), "nothing permitted is logged");
 
         String lists = admin("/access-lists");
@@ -114,17 +119,27 @@ class LiveBridgeNamespaceTest {
     @Test
     void reloadSwapsTheListUnderTrafficAndABadFileKeepsTheOldOne() throws Exception {
         Path config = dir.resolve("router.cfg");
-        Files.copy(SEED, config);
-        Bridge bridge = startBridge(config, dir.resolve("bridge.log"));
+        String seed = "service timestamps log datetime msec\n" + Files.readString(SEED);
+        Files.writeString(config, seed);
+        Path log = dir.resolve("bridge.log");
+        Bridge bridge = startBridge(config, log);
         assertTrue(connects("172.16.27.70", 80), "web passes before the reload");
 
         Process ping = new ProcessBuilder(NetnsLab.execIn(lab.out, "ping", "-c", "60", "-i", "0.05", "-W", "2",
                 "172.16.27.70")).redirectErrorStream(true).start();
-        String seed = Files.readString(SEED);
         Files.writeString(config, seed.replace(" permit ip any any", " deny tcp any any eq www log\n permit ip any any"));
         bridge.signal("HUP");
         waitFor(() -> bridge.output().contains("perimeter: reloaded"), "reload notice in\n" + bridge.output());
         assertFalse("172.16.27.70", 80);
+        Pattern stamped = Pattern.compile("^\\*(\\w{3}) +(\\d+) \\d\\d:\\d\\d:\\d\\d\\.\\d{3}: %SEC-6-IPACCESSLOGP: list "
+                + "packet_filter denied tcp 172\\.16\\.11\\.5\\(\\d+\\) -> 172\\.16\\.27\\.70\\(80\\), 1 packet$", Pattern.MULTILINE);
+        waitFor(() -> stamped.matcher(read(log)).find(), "a datetime-stamped line for the new entry in\n" + read(log));
+        Matcher m = stamped.matcher(read(log));
+        assertTrue(m.find());
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        String month = today.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH);
+        assertTrue(m.group(1).equals(month) && Math.abs(Integer.parseInt(m.group(2)) - today.getDayOfMonth()) <= 1,
+                "stamped with the wall clock (" + today + "): " + m.group());
 
         Files.writeString(config, seed + "ip access-list extended packet_filter\n permit tcp any any eq nonsense\n");
         bridge.signal("HUP");
