@@ -12,10 +12,13 @@
 #
 # usage: benchmarks/bridge-vs-kernel.sh            env: DUR=seconds per trial (2), STEPS=search steps (6),
 #        SIZES="60 1514" LISTS="seed 10k" SYSTEMS="perimeter kernel" WAIT=sleeping JAVA_OPTS=...
+#        SENDER_CPU=0 BRIDGE_CPU=1 (pin tcpreplay / Perimeter to one CPU each: measures Perimeter on one core)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 DUR=${DUR:-2}; STEPS=${STEPS:-6}; SIZES=${SIZES:-"60 1514"}; LISTS=${LISTS:-"seed 10k"}
-SYSTEMS=${SYSTEMS:-"perimeter kernel"}; WAIT=${WAIT:-sleeping}; JAVA_OPTS=${JAVA_OPTS:-"-Xmx1g -XX:+UseParallelGC"}
+SYSTEMS=${SYSTEMS:-"perimeter kernel"}; WAIT=${WAIT:-sleeping}; SENDER_CPU=${SENDER_CPU:-}; BRIDGE_CPU=${BRIDGE_CPU:-}
+pin() { [[ -n $1 ]] && echo "taskset -c $1"; true; }
+ JAVA_OPTS=${JAVA_OPTS:-"-Xmx1g -XX:+UseParallelGC"}
 tag=pb$$; OUT=$tag-out; BR=$tag-br; IN=$tag-in
 W=$(mktemp -d /tmp/bridge-bench.XXXXXX); CSV=$W/results.csv
 MAC_O=02:00:00:11:00:05; MAC_I=02:00:00:27:00:66
@@ -114,7 +117,7 @@ nft_rules() {  # seed | 10k: the same list for the kernel bridge, on frames leav
 
 start_perimeter() {  # list
   ios_config $1 > $W/$1.cfg
-  ip netns exec $BR java $JAVA_OPTS -jar "$jar" bridge --config $W/$1.cfg --port po --port pi=eth2/0 --wait-strategy $WAIT \
+  ip netns exec $BR $(pin "$BRIDGE_CPU") java $JAVA_OPTS -jar "$jar" bridge --config $W/$1.cfg --port po --port pi=eth2/0 --wait-strategy $WAIT \
     --log $W/perimeter-$1.log > $W/perimeter-$1.out 2>&1 &
   bridge_pid=$!
   for _ in $(seq 100); do grep -q 'perimeter: bridging' $W/perimeter-$1.out && return; sleep 0.2; done
@@ -143,7 +146,7 @@ trial() {  # size rate(top|pps) -> "offered_pps loss_pct sent delivered expected
   local size=$1 rate=$2 args before after sent secs expected
   if [[ $rate == top ]]; then args=--topspeed; else args="--pps=$rate --pps-multi=$(( rate > 100000 ? 16 : 4 ))"; fi
   before=$(rx)
-  nsx $OUT tcpreplay -i o0 -K $args --loop=0 --duration=$DUR --no-flow-stats $W/f$size.pcap > $W/tcpreplay.out 2>&1
+  nsx $OUT $(pin "$SENDER_CPU") tcpreplay -i o0 -K $args --loop=0 --duration=$DUR --no-flow-stats $W/f$size.pcap > $W/tcpreplay.out 2>&1
   sleep 0.5; after=$(rx)
   read -r sent secs < <(sed -nE 's/.*Actual: ([0-9]+) packets .* sent in ([0-9.]+) seconds.*/\1 \2/p' $W/tcpreplay.out)
   expected=$(python3 $W/frames.py expected $sent)
@@ -181,7 +184,7 @@ for list in $LISTS; do
   done
 done
 echo
-echo "# $(date -u +%FT%TZ) $(uname -r) nproc=$(nproc) DUR=$DUR STEPS=$STEPS wait=$WAIT; trials in $CSV"
+echo "# $(date -u +%FT%TZ) $(uname -r) nproc=$(nproc) DUR=$DUR STEPS=$STEPS wait=$WAIT sender_cpu=$SENDER_CPU bridge_cpu=$BRIDGE_CPU; trials in $CSV"
 printf '%-5s %-6s %14s %14s %8s\n' list frame perimeter_pps kernel_pps ratio
 for list in $LISTS; do
   for s in $SIZES; do
