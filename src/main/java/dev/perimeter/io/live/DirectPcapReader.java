@@ -99,6 +99,11 @@ final class DirectPcapReader {
         return n;
     }
 
+    /** The handle's packet socket. */
+    int fd() {
+        return fd;
+    }
+
     /** Waits up to {@code timeoutMillis} for frames to arrive; true when some may be waiting. */
     boolean await(int timeoutMillis) {
         pollFd[0] = fd;

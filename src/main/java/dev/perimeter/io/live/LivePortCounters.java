@@ -29,6 +29,10 @@ public final class LivePortCounters {
         transmitErrors++;
     }
 
+    void addTransmitErrors(int n) {
+        transmitErrors += n;
+    }
+
     void countReopen() {
         reopens++;
     }

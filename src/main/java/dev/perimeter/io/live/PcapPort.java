@@ -20,6 +20,11 @@ public final class PcapPort implements AutoCloseable {
     private volatile PcapHandle handle;
     /** The receive path around pcap4j's dispatch, or null to use dispatch (see {@link DirectPcapReader}). */
     private DirectPcapReader direct;
+    /** The packet socket for batched sends, -1 when there is none; guarded by {@link #socketLock}. */
+    private int sendFd = -1;
+    /** Held to send on {@link #sendFd}, taken exclusively to close it: a batch never goes to a reused number. */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock socketLock =
+            new java.util.concurrent.locks.ReentrantReadWriteLock();
     private int snapLength;
     /** pcap's counters of handles already closed, so that a reopen does not make the totals go backwards. */
     private long droppedBefore;
@@ -71,8 +76,15 @@ public final class PcapPort implements AutoCloseable {
                 throw new LivePortException(interfaceName + ": cannot capture inbound frames only: " + e.getMessage(),
                         e);
             }
-            direct = DirectPcapReader.open(h);
-            handle = h;
+            DirectPcapReader reader = DirectPcapReader.open(h);
+            socketLock.writeLock().lock();
+            try {
+                direct = reader;
+                sendFd = reader == null ? -1 : reader.fd();
+                handle = h;
+            } finally {
+                socketLock.writeLock().unlock();
+            }
         } catch (PcapNativeException e) {
             throw new LivePortException(describeOpenFailure(e.getMessage()), e);
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
@@ -163,6 +175,21 @@ public final class PcapPort implements AutoCloseable {
         }
     }
 
+    /** True when frames can go out in batches on the handle's socket ({@link #sendBatch}). */
+    public boolean sendsBatches() {
+        return sendFd >= 0;
+    }
+
+    /** Sends the frames queued in {@code sender} on this port's socket; returns how many could not be sent. */
+    int sendBatch(BatchSender sender) {
+        socketLock.readLock().lock();
+        try {
+            return sendFd < 0 ? sender.discard() : sender.flush(sendFd);
+        } finally {
+            socketLock.readLock().unlock();
+        }
+    }
+
     /** Wakes a blocked {@link #dispatch} so that the receive loop can see a stop. */
     public void wakeUp() {
         PcapHandle h = handle;
@@ -203,9 +230,15 @@ public final class PcapPort implements AutoCloseable {
         if (h != null) {
             droppedBefore += current(true);
             droppedByInterfaceBefore += current(false);
-            handle = null;
-            direct = null;
-            h.close();
+            socketLock.writeLock().lock();
+            try {
+                handle = null;
+                direct = null;
+                sendFd = -1;
+                h.close();
+            } finally {
+                socketLock.writeLock().unlock();
+            }
         }
     }
 
