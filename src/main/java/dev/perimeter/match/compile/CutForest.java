@@ -26,16 +26,19 @@ final class CutForest {
     private final int[][] leaves;
     private final long[] roots;
     private final int[] firstPriority;
+    /** Cuts on the longest path of each tree: a walk of that many steps always ends on a leaf. */
+    private final int[] depth;
     private final int ruleInts;
     private final AccessListEntry[] entries;
     final String description;
 
-    CutForest(long[][] nodes, int[][] leaves, long[] roots, int[] firstPriority, int ruleInts, AccessListEntry[] entries,
+    CutForest(long[][] nodes, int[][] leaves, long[] roots, int[] firstPriority, int[] depth, int ruleInts, AccessListEntry[] entries,
             String description) {
         this.nodes = nodes;
         this.leaves = leaves;
         this.roots = roots;
         this.firstPriority = firstPriority;
+        this.depth = depth;
         this.ruleInts = ruleInts;
         this.entries = entries;
         this.description = description;
@@ -48,7 +51,7 @@ final class CutForest {
             s = tn[(int) (s >>> 40) + ((k[how & 7] - (int) s) >>> (how >>> 3))];
             how = (int) (s >>> 32) & 0xFF;
         }
-        return (int) (s >>> 40);
+        return (int) s;
     }
 
     /**
@@ -85,51 +88,70 @@ final class CutForest {
         return best;
     }
 
+    /** Four walks in step until all four stand on a leaf (a leaf steps onto itself). */
+    private static void walk4(long[] tn, PacketKey[] packets, int i, long[] slots, int at) {
+        final int[] k0 = packets[i].lookupFields, k1 = packets[i + 1].lookupFields;
+        final int[] k2 = packets[i + 2].lookupFields, k3 = packets[i + 3].lookupFields;
+        long s0 = slots[at], s1 = slots[at + 1], s2 = slots[at + 2], s3 = slots[at + 3];
+        int h0 = (int) (s0 >>> 32) & 0xFF, h1 = (int) (s1 >>> 32) & 0xFF;
+        int h2 = (int) (s2 >>> 32) & 0xFF, h3 = (int) (s3 >>> 32) & 0xFF;
+        while ((h0 & h1 & h2 & h3) != CutTreeBuilder.LEAF) {
+            s0 = tn[(int) (s0 >>> 40) + ((k0[h0 & 7] - (int) s0) >>> (h0 >>> 3))];
+            s1 = tn[(int) (s1 >>> 40) + ((k1[h1 & 7] - (int) s1) >>> (h1 >>> 3))];
+            s2 = tn[(int) (s2 >>> 40) + ((k2[h2 & 7] - (int) s2) >>> (h2 >>> 3))];
+            s3 = tn[(int) (s3 >>> 40) + ((k3[h3 & 7] - (int) s3) >>> (h3 >>> 3))];
+            h0 = (int) (s0 >>> 32) & 0xFF;
+            h1 = (int) (s1 >>> 32) & 0xFF;
+            h2 = (int) (s2 >>> 32) & 0xFF;
+            h3 = (int) (s3 >>> 32) & 0xFF;
+        }
+        slots[at] = s0;
+        slots[at + 1] = s1;
+        slots[at + 2] = s2;
+        slots[at + 3] = s3;
+    }
+
     /** Marks a packet of a batch that this forest does not look at. */
     static final int SKIP = 1;
 
     /**
-     * Classifies {@code packets[from, to)} with their tree walks interleaved, so that the memory loads of
-     * different packets overlap. Each packet's {@code lookupFields} must hold its fields; slot 6 is
-     * {@link #SKIP} for packets to leave alone. Slot 5 receives the result ({@code Integer.MAX_VALUE} for
-     * none); {@code slots[i - from]} holds each walk's position meanwhile.
+     * Classifies {@code packets[from, to)} with their tree walks interleaved four at a time (a leaf steps onto
+     * itself, so the four walk in step without a branch each), so that the memory loads of different packets overlap. Each
+     * packet's {@code lookupFields} must hold its fields; slot 6 is {@link #SKIP} for packets to leave alone.
+     * Slot 5 receives the result ({@code Integer.MAX_VALUE} for none); {@code slots[i - from]} holds each
+     * walk's position meanwhile.
      */
     void searchBatch(PacketKey[] packets, int from, int to, long[] slots) {
         for (int i = from; i < to; i++) {
-            packets[i].lookupFields[5] = Integer.MAX_VALUE;
+            int[] k = packets[i].lookupFields;
+            k[5] = Integer.MAX_VALUE;
+            k[7] = CutTreeBuilder.STAY;
         }
-        final long parked = CutTreeBuilder.slot(0, CutTreeBuilder.LEAF, 1);
         for (int t = 0; t < roots.length; t++) {
             final long[] tn = nodes[t];
             final long root = roots[t];
             final int first = firstPriority[t];
-            boolean active = false;
             for (int i = from; i < to; i++) {
                 int[] k = packets[i].lookupFields;
-                boolean walk = k[6] != SKIP && first < k[5];
-                slots[i - from] = walk ? root : parked;
-                active |= walk;
+                slots[i - from] = k[6] != SKIP && first < k[5] ? root : CutTreeBuilder.PARKED;
             }
-            while (active) {
-                active = false;
-                for (int i = from; i < to; i++) {
-                    long s = slots[i - from];
-                    int how = (int) (s >>> 32) & 0xFF;
-                    if (how != CutTreeBuilder.LEAF) {
-                        int[] k = packets[i].lookupFields;
-                        s = tn[(int) (s >>> 40) + ((k[how & 7] - (int) s) >>> (how >>> 3))];
-                        slots[i - from] = s;
-                        active = true;
-                    }
+            int i = from;
+            for (; i + 4 <= to; i += 4) {
+                walk4(tn, packets, i, slots, i - from);
+            }
+            for (; i < to; i++) {
+                long s = slots[i - from];
+                if (s != CutTreeBuilder.PARKED) {
+                    slots[i - from] = CutTreeBuilder.slot(0, CutTreeBuilder.LEAF, walk(tn, s, packets[i].lookupFields));
                 }
             }
             final int[] lv = leaves[t];
-            for (int i = from; i < to; i++) {
-                long s = slots[i - from];
-                if (s != parked) {
+            for (i = from; i < to; i++) {
+                int at = (int) slots[i - from];
+                if (at >= 0) {
                     PacketKey p = packets[i];
                     int[] k = p.lookupFields;
-                    k[5] = scan(lv, (int) (s >>> 40), k[5], k, p);
+                    k[5] = scan(lv, at, k[5], k, p);
                 }
             }
         }

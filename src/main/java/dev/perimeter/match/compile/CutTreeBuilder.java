@@ -18,6 +18,14 @@ final class CutTreeBuilder {
      * the low end of the target's region, so a lookup makes one dependent load per level.
      */
     static final int LEAF = 0xFF;
+    /**
+     * A leaf's slot also sits in {@code nodes} and names itself as target, with field 7 and shift 31: a walk
+     * that steps past a leaf stays on it (the key's field 7 is {@link #STAY}), so batched walks can take a fixed
+     * number of steps without a branch per packet. The leaf's offset in {@code leaves} is the slot's low word;
+     * slot 0 of every tree is a self-loop with low word -1 that parks a walk with nothing to do.
+     */
+    static final int STAY = 0x3FFFFFFF;
+    static final long PARKED = slot(0, LEAF, -1);
     /** Targets are 24-bit offsets. */
     private static final int MAX_TARGET = (1 << 24) - 1;
     private static final int MAX_DEPTH = 40;
@@ -28,7 +36,7 @@ final class CutTreeBuilder {
     private final RuleTable rules;
     private final LongBuffer nodes;
     private final IntBuffer leaves;
-    private final Map<LeafKey, Integer> leafCache = new HashMap<>();
+    private final Map<LeafKey, Long> leafCache = new HashMap<>();
     private final double spaceFactor;
     private final long budgetInts;
     private int binth;
@@ -53,6 +61,9 @@ final class CutTreeBuilder {
     long build(int[] ruleIds, int leafSize) {
         this.binth = leafSize;
         this.startSize = nodes.size() * 2L + leaves.size();
+        if (nodes.size() == 0) {
+            nodes.add(PARKED);
+        }
         long[] lo = new long[RuleTable.DIMS];
         long[] hi = RuleTable.DOMAIN_HI.clone();
         return build(ruleIds, ruleIds.length, lo, hi, 0);
@@ -201,9 +212,9 @@ final class CutTreeBuilder {
     /** A leaf holds its rules' packed form inline, in priority order, so a scan reads one run of memory. */
     private long leaf(int[] ids, int n) {
         LeafKey key = new LeafKey(Arrays.copyOf(ids, n));
-        Integer cached = leafCache.get(key);
+        Long cached = leafCache.get(key);
         if (cached != null) {
-            return slot(cached, LEAF, 0);
+            return cached;
         }
         largestLeaf = Math.max(largestLeaf, n);
         int at = leaves.add(n);
@@ -213,10 +224,13 @@ final class CutTreeBuilder {
                 leaves.add(rules.packed[o + j]);
             }
         }
-        leafCache.put(key, at);
+        int self = nodes.add(0);
+        long slot = slot(self, LEAF, at);
+        nodes.set(self, slot);
+        leafCache.put(key, slot);
         leafCount++;
         checkBudget();
-        return slot(at, LEAF, 0);
+        return slot;
     }
 
     private void checkBudget() {

@@ -12,10 +12,10 @@ import java.util.List;
  */
 public final class MatcherCompiler {
     /** Rules a leaf may hold where cutting can still separate them. */
-    static final int LEAF_SIZE = Integer.getInteger("cut.binth", 8);
+    static final int LEAF_SIZE = Integer.getInteger("cut.binth", 4);
     private static final double SPACE_FACTOR = Double.parseDouble(System.getProperty("cut.spfac", "4"));
-    /** A field narrower than this many addresses (a /16 or longer) counts as narrow when splitting. */
-    private static final long NARROW = 1L << 16;
+    /** A field narrower than this many addresses (a /8 or longer) counts as narrow when splitting. */
+    private static final long NARROW = 1L << Integer.getInteger("cut.narrow", 24);
 
     private MatcherCompiler() {
     }
@@ -74,6 +74,7 @@ public final class MatcherCompiler {
         int[][] leaves = new int[n][];
         long[] roots = new long[n];
         int[] first = new int[n];
+        int[] depths = new int[n];
         Integer[] order = new Integer[n];
         StringBuilder desc = new StringBuilder();
         int depth = 0;
@@ -100,6 +101,7 @@ public final class MatcherCompiler {
                 nodes[g] = nb.toArray();
                 leaves[g] = lb.toArray();
                 depth = Math.max(depth, builder.maxDepth);
+                depths[g] = builder.maxDepth;
                 leafCount += builder.leafCount;
                 nodeCount += builder.nodeCount;
                 widest = Math.max(widest, leafSize);
@@ -114,19 +116,22 @@ public final class MatcherCompiler {
         int[][] sl = new int[n][];
         long[] sr = new long[n];
         int[] sf = new int[n];
+        int[] sd = new int[n];
         for (int i = 0; i < n; i++) {
             sn[i] = nodes[order[i]];
             sl[i] = leaves[order[i]];
             sr[i] = roots[order[i]];
             sf[i] = first[order[i]];
+            sd[i] = depths[order[i]];
         }
         if (n == 1 && nodeCount == 0) {
+            // one leaf: the whole list scanned in order
             desc.append("linear-scan(rules=").append(table.count).append(')');
         } else {
             desc.append("cut-tree(trees=").append(n).append(" rules=").append(table.count).append(" nodes=")
                     .append(nodeCount).append(" leaves=").append(leafCount).append(" depth=").append(depth)
                     .append(" leaf-size=").append(widest).append(" largest-leaf=").append(largest).append(')');
         }
-        return new CutForest(sn, sl, sr, sf, table.count * RuleTable.STRIDE, entries, desc.toString());
+        return new CutForest(sn, sl, sr, sf, sd, table.count * RuleTable.STRIDE, entries, desc.toString());
     }
 }
