@@ -96,6 +96,14 @@ public final class BridgeRuntime implements AutoCloseable {
         for (int i = 0; i < 2; i++) {
             pcapPorts[i] = new PcapPort(linuxNames.get(i), PcapPortSettings.DEFAULT);
         }
+        if (options.admin() != null) { // bound before the ports open, so that a taken port fails early
+            try {
+                admin = new AdminServer(options.admin(), new BridgeAdminViews(this));
+            } catch (IOException e) {
+                throw new IOException("cannot serve the admin pages on " + options.admin().getAddress()
+                        .getHostAddress() + ":" + options.admin().getPort() + ": " + e.getMessage(), e);
+            }
+        }
         try {
             for (PcapPort p : pcapPorts) {
                 p.open();
@@ -135,12 +143,11 @@ public final class BridgeRuntime implements AutoCloseable {
             heartbeat = new Thread(() -> heartbeat(ring), "heartbeat");
             heartbeat.setDaemon(true);
             heartbeat.start();
-            if (options.admin() != null) {
-                admin = new AdminServer(options.admin(), new BridgeAdminViews(this));
+            if (admin != null) {
                 admin.start();
             }
         } catch (LivePortException | IOException | RuntimeException e) {
-            close();
+            stop(); // threads first, then the handles they use
             throw e;
         }
     }

@@ -196,6 +196,19 @@ class LiveBridgeNamespaceTest {
         bridge.stop();
     }
 
+    @Test
+    void aTakenAdminPortIsNamedBeforeAnyPortOpens() throws Exception {
+        lab.start(lab.br, null, "nc", "-lk", "127.0.0.1", "9178");
+        waitFor(() -> lab.run(lab.br, "bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/9178").exitCode() == 0,
+                "the listener that takes the port");
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
+                "-cp", System.getProperty("java.class.path"), "dev.perimeter.cli.PerimeterCommand", "bridge",
+                "--config", SEED.toString(), "--port", "po", "--port", "pi=eth2/0", "--admin", "127.0.0.1:9178");
+        NetnsLab.Result r = lab.run(lab.br, cmd.toArray(String[]::new));
+        assertEquals(1, r.exitCode(), r.output());
+        assertTrue(r.output().contains("cannot serve the admin pages on 127.0.0.1:9178"), r.output());
+    }
+
     // ---- helpers ----
 
     private static void assertFalse(String host, int port) throws Exception {
