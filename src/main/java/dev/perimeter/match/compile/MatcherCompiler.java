@@ -12,28 +12,32 @@ import java.util.List;
  */
 public final class MatcherCompiler {
     /** Rules a leaf may hold where cutting can still separate them. */
-    static final int LEAF_SIZE = Integer.getInteger("cut.binth", 4);
-    private static final double SPACE_FACTOR = Double.parseDouble(System.getProperty("cut.spfac", "4"));
+    static final int LEAF_SIZE = 4;
+    private static final double SPACE_FACTOR = 4.0;
     /** A field narrower than this many addresses (a /8 or longer) counts as narrow when splitting. */
-    private static final long NARROW = 1L << Integer.getInteger("cut.narrow", 24);
+    private static final long NARROW = 1L << 24;
 
     private MatcherCompiler() {
     }
 
     public static CompiledMatcher compile(AccessList list) {
+        return compile(list, Math.max(1L << 20, 64L * list.size()));
+    }
+
+    /**
+     * Compiles with a table budget in ints for one tree; past it the rules are split, and past a quarter of it
+     * per group the leaves are widened until the group fits (a single leaf always does).
+     */
+    static CompiledMatcher compile(AccessList list, long budgetInts) {
         List<AccessListEntry> entries = list.entries();
         AccessListEntry[] array = entries.toArray(new AccessListEntry[0]);
-        CutForest packets = forest(RuleTable.packetView(entries), array);
+        CutForest packets = forest(RuleTable.packetView(entries), array, budgetInts);
         CutForest fragments = RuleTable.fragmentViewIsPacketView(entries) ? packets
-                : forest(RuleTable.fragmentView(entries), array);
+                : forest(RuleTable.fragmentView(entries), array, budgetInts);
         return new CutTreeMatcher(packets, fragments, array);
     }
 
-    private static long budget(int rules) {
-        return Math.max(1L << 20, Long.getLong("cut.budget", 64L) * rules);
-    }
-
-    static CutForest forest(RuleTable table, AccessListEntry[] entries) {
+    private static CutForest forest(RuleTable table, AccessListEntry[] entries, long budget) {
         int[] all = new int[table.count];
         for (int i = 0; i < all.length; i++) {
             all[i] = i;
@@ -41,9 +45,9 @@ public final class MatcherCompiler {
         List<int[]> groups = new ArrayList<>();
         groups.add(all);
         try {
-            return build(table, entries, groups, budget(table.count), false);
+            return build(table, entries, groups, budget, false);
         } catch (BudgetExceededException e) {
-            return build(table, entries, split(table, all), budget(table.count) / 4, true);
+            return build(table, entries, split(table, all), budget / 4, true);
         }
     }
 
@@ -88,7 +92,8 @@ public final class MatcherCompiler {
             while (true) {
                 LongBuffer nb = new LongBuffer();
                 IntBuffer lb = new IntBuffer();
-                CutTreeBuilder builder = new CutTreeBuilder(table, nb, lb, SPACE_FACTOR, budget);
+                long limit = leafSize >= ids.length ? Long.MAX_VALUE : budget;
+                CutTreeBuilder builder = new CutTreeBuilder(table, nb, lb, SPACE_FACTOR, limit);
                 try {
                     roots[g] = builder.build(ids, leafSize);
                 } catch (BudgetExceededException e) {

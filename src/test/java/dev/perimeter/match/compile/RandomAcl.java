@@ -151,6 +151,72 @@ final class RandomAcl {
         return p;
     }
 
+    /**
+     * Packets on every boundary of {@code e}: a packet inside it, then each field in turn set to each end of each
+     * of its ranges and one past it (addresses: the lowest and highest matching address and their neighbours,
+     * and each wildcard bit flipped off the pattern), as an unfragmented packet and as a non-initial fragment.
+     */
+    void corners(AccessListEntry e, java.util.function.Consumer<PacketKey> check) {
+        PacketKey base = new PacketKey();
+        PacketKey p = new PacketKey();
+        for (int fragment = 0; fragment < 2; fragment++) {
+            packetFor(e, base);
+            base.source = e.source().address();
+            base.destination = e.destination().address();
+            base.fragmentOffset = fragment == 0 ? 0 : 1 + random.nextInt(8191);
+            if (fragment == 0 && !e.sourcePort().isAny() && !e.sourcePort().ranges(65535).isEmpty()) {
+                base.sourcePort = e.sourcePort().ranges(65535).get(0)[0];
+            }
+            if (fragment == 0 && !e.destinationPort().isAny() && !e.destinationPort().ranges(65535).isEmpty()) {
+                base.destinationPort = e.destinationPort().ranges(65535).get(0)[0];
+            }
+            check.accept(p.copyFrom(base));
+            for (int a : edges(e.source())) {
+                p.copyFrom(base).source = a;
+                check.accept(p);
+            }
+            for (int a : edges(e.destination())) {
+                p.copyFrom(base).destination = a;
+                check.accept(p);
+            }
+            for (int v : edges(e.sourcePort(), 65535)) {
+                p.copyFrom(base).sourcePort = v;
+                check.accept(p);
+            }
+            for (int v : edges(e.destinationPort(), 65535)) {
+                p.copyFrom(base).destinationPort = v;
+                check.accept(p);
+            }
+            for (int v : edges(e.ttl(), 255)) {
+                p.copyFrom(base).ttl = v;
+                check.accept(p);
+            }
+        }
+    }
+
+    private static int[] edges(AddressMatch m) {
+        int lo = m.address();
+        int hi = m.address() | m.wildcard();
+        int[] out = new int[4 + Integer.bitCount(~m.wildcard())];
+        out[0] = lo;
+        out[1] = hi;
+        out[2] = lo - 1;
+        out[3] = hi + 1;
+        int n = 4;
+        for (int bit = 0; bit < 32; bit++) {
+            if ((m.wildcard() & (1 << bit)) == 0) {
+                out[n++] = lo ^ (1 << bit);
+            }
+        }
+        return out;
+    }
+
+    private static int[] edges(NumberMatch m, int max) {
+        return m.ranges(max).stream()
+                .flatMapToInt(r -> java.util.stream.IntStream.of(r[0] - 1, r[0], r[0] + 1, r[1] - 1, r[1], r[1] + 1))
+                .filter(v -> v >= 0 && v <= max).toArray();
+    }
+
     /** A random address near the pools, or anywhere. */
     PacketKey randomPacket(PacketKey p) {
         p.clear();
