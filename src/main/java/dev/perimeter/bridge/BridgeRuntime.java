@@ -117,6 +117,7 @@ public final class BridgeRuntime implements AutoCloseable {
             logger = new AccessLogger(config.logging(), logSink);
             startLogging = config.logging();
             logger.setOrigin(clock.nowNanos());
+            logger.setClockAuthoritative(ClockSync.isSynchronized());
             pipeline = Pipeline.builder(FilterSet.build(config, Matchers::forPipeline), ports)
                     .sink(new PcapTransmitSink(pcapPorts, portCounters))
                     .log(new LiveMatchLog(logger, logSink, clock))
