@@ -25,8 +25,8 @@ public final class MatcherCompiler {
     }
 
     /**
-     * Compiles with a table budget in ints for one tree; past it the rules are split, and past a quarter of it
-     * per group the leaves are widened until the group fits (a single leaf always does).
+     * Compiles with a table budget in ints for one tree; past it the rules are split, and past half of it per
+     * group the leaves are widened until the group fits (a single leaf always does).
      */
     static CompiledMatcher compile(AccessList list, long budgetInts) {
         List<AccessListEntry> entries = list.entries();
@@ -47,7 +47,7 @@ public final class MatcherCompiler {
         try {
             return build(table, entries, groups, budget, false);
         } catch (BudgetExceededException e) {
-            return build(table, entries, split(table, all), budget / 4, true);
+            return build(table, entries, split(table, all), budget / 2, true);
         }
     }
 
@@ -100,7 +100,7 @@ public final class MatcherCompiler {
                     if (!widenOnOverflow) {
                         throw e;
                     }
-                    leafSize *= 4;
+                    leafSize *= 2;
                     continue;
                 }
                 nodes[g] = nb.toArray();
