@@ -11,12 +11,12 @@
 # here; everything is removed on exit.
 #
 # usage: benchmarks/bridge-vs-kernel.sh            env: DUR=seconds per trial (2), STEPS=search steps (6),
-#        SIZES="60 1514" LISTS="seed 10k" SYSTEMS="perimeter kernel" WAIT=sleeping JAVA_OPTS=...
+#        SIZES="60 1514" LISTS="seed 10k" SYSTEMS="perimeter kernel" WAIT=phased JAVA_OPTS=...
 #        SENDER_CPU=0 BRIDGE_CPU=1 (pin tcpreplay / Perimeter to one CPU each: measures Perimeter on one core)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 DUR=${DUR:-2}; STEPS=${STEPS:-6}; SIZES=${SIZES:-"60 1514"}; LISTS=${LISTS:-"seed 10k"}
-SYSTEMS=${SYSTEMS:-"perimeter kernel"}; WAIT=${WAIT:-sleeping}; SENDER_CPU=${SENDER_CPU:-}; BRIDGE_CPU=${BRIDGE_CPU:-}
+SYSTEMS=${SYSTEMS:-"perimeter kernel"}; WAIT=${WAIT:-phased}; SENDER_CPU=${SENDER_CPU:-}; BRIDGE_CPU=${BRIDGE_CPU:-}
 pin() { [[ -n $1 ]] && echo "taskset -c $1"; true; }
  JAVA_OPTS=${JAVA_OPTS:-"-Xmx1g -XX:+UseParallelGC"}
 tag=pb$$; OUT=$tag-out; BR=$tag-br; IN=$tag-in

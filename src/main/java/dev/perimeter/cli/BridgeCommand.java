@@ -39,8 +39,8 @@ public final class BridgeCommand implements Callable<Integer> {
     String admin;
 
     @Option(names = "--wait-strategy", paramLabel = "NAME", defaultValue = WaitStrategies.DEFAULT,
-            description = "How the handler waits for frames: sleeping (default, suits two cores), blocking,"
-                    + " lite-blocking, yielding, busy-spin.")
+            description = "How the filter thread waits for frames: phased (default: spins briefly, then blocks;"
+                    + " no CPU when idle), sleeping, blocking, lite-blocking, yielding, busy-spin.")
     String waitStrategy;
 
     @Option(names = "--log", paramLabel = "FILE",
