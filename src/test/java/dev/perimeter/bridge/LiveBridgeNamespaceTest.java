@@ -73,11 +73,11 @@ class LiveBridgeNamespaceTest {
 
         org.junit.jupiter.api.Assertions.assertFalse(bridge.output().contains("dispatch"),
                 "the direct receive path is in use: " + bridge.output());
-        assertTrue(connects("172.16.27.66", 25), "mail to the mail server passes");
+        assertTrue(passes("172.16.27.66", 25), "mail to the mail server passes");
         assertFalse("172.16.27.70", 25);
         assertFalse("172.16.27.70", 110);
         assertFalse("172.16.27.70", 143);
-        assertTrue(connects("172.16.27.70", 80), "web to .70 passes (permit ip any any)");
+        assertTrue(passes("172.16.27.70", 80), "web to .70 passes (permit ip any any)");
 
         NetnsLab.Result ping = lab.run(lab.out, "ping", "-c", "3", "-i", "0.2", "-W", "2", "172.16.27.70");
         assertEquals(0, ping.exitCode(), "ping across the bridge:\n" + ping.output());
@@ -123,7 +123,7 @@ class LiveBridgeNamespaceTest {
         Files.writeString(config, seed);
         Path log = dir.resolve("bridge.log");
         Bridge bridge = startBridge(config, log);
-        assertTrue(connects("172.16.27.70", 80), "web passes before the reload");
+        assertTrue(passes("172.16.27.70", 80), "web passes before the reload");
 
         Process ping = new ProcessBuilder(NetnsLab.execIn(lab.out, "ping", "-c", "60", "-i", "0.05", "-W", "2",
                 "172.16.27.70")).redirectErrorStream(true).start();
@@ -147,7 +147,7 @@ class LiveBridgeNamespaceTest {
         waitFor(() -> bridge.output().contains("reload rejected"), "rejection in\n" + bridge.output());
         assertTrue(bridge.output().contains("% Invalid input detected at '^' marker."), bridge.output());
         assertFalse("172.16.27.70", 80);
-        assertTrue(connects("172.16.27.66", 25), "the old list still lets mail through");
+        assertTrue(passes("172.16.27.66", 25), "the old list still lets mail through");
 
         assertTrue(ping.waitFor(20, TimeUnit.SECONDS), "ping ends");
         String pingOut = new String(ping.getInputStream().readAllBytes());
@@ -162,7 +162,7 @@ class LiveBridgeNamespaceTest {
         Path config = dir.resolve("router.cfg");
         Files.copy(SEED, config);
         Bridge bridge = startBridge(config, dir.resolve("bridge.log"));
-        assertTrue(connects("172.16.27.66", 25), "mail passes at first");
+        assertTrue(passes("172.16.27.66", 25), "mail passes at first");
 
         NetnsLab.must("ip", "-n", lab.br, "link", "set", "pi", "down");
         assertFalse("172.16.27.66", 25);
@@ -189,9 +189,9 @@ class LiveBridgeNamespaceTest {
         Files.copy(SEED, config);
         Bridge bridge = startBridge(config, dir.resolve("bridge.log"), "-Dperimeter.pcap4jDispatch=true");
         assertTrue(bridge.output().contains("po receives through pcap4j's dispatch"), bridge.output());
-        assertTrue(connects("172.16.27.66", 25), "mail to the mail server passes");
+        assertTrue(passes("172.16.27.66", 25), "mail to the mail server passes");
         assertFalse("172.16.27.70", 143);
-        assertTrue(connects("172.16.27.70", 80), "web passes");
+        assertTrue(passes("172.16.27.70", 80), "web passes");
         String lists = admin("/access-lists");
         assertEquals(1, matches(lists, "40 deny tcp any any eq 143 log"), lists);
         bridge.stop();
@@ -218,11 +218,16 @@ class LiveBridgeNamespaceTest {
     }
 
     /**
-     * Connects from the outside host. A blocked attempt is given 0.6 s: the SYN is not retransmitted before 1 s,
-     * so each blocked attempt is exactly one packet on the wire.
+     * Connects from the outside host, giving a blocked attempt 0.6 s: the SYN is not retransmitted before 1 s, so
+     * each blocked attempt is exactly one packet on the wire.
      */
     private static boolean connects(String host, int port) throws Exception {
         return lab.run(lab.out, "timeout", "0.6", "nc", "-z", host, Integer.toString(port)).exitCode() == 0;
+    }
+
+    /** Connects from the outside host with time to spare on a loaded machine: for connections that must pass. */
+    private static boolean passes(String host, int port) throws Exception {
+        return lab.run(lab.out, "nc", "-z", "-w", "5", host, Integer.toString(port)).exitCode() == 0;
     }
 
     private static String admin(String path) throws Exception {
