@@ -7,7 +7,8 @@
 # DIR holds ClassBench files NAME and NAME_trace (default: $CLASSBENCH_DIR, else ../shared/classbench beside
 # the repository, or two levels up for a git worktree). SETs default to acl1_10k acl2_10k fw1_10k ipc1_10k and the other 10k sets found. When DIR
 # does not exist, ClassBench-like sets of 10,000 rules are generated instead (gen1_10k ...).
-# Prints per set: build time, table memory (ours; DPDK's runtime footprint as its debug log reports it),
+# Prints per set: build time, table memory (ours, and the part of it for non-initial fragments; DPDK's runtime
+# footprint as its debug log reports it),
 # ns per lookup for ours (one packet per call, and bursts of 64) and for DPDK scalar and its best SIMD method,
 # and the ratio DPDK scalar / ours.
 set -euo pipefail
@@ -68,26 +69,27 @@ dpdk() { # rules trace alg -> "ns memory"
   awk -v p="${pps:-0}" -v m="${mem:-0}" 'BEGIN { printf "%.1f %s\n", (p > 0 ? 1e9 / p : -1), m }'
 }
 
-ours() { # rules trace [--batched] -> "build_ms memory ns"
+ours() { # rules trace [--batched] -> "build_ms memory fragment_memory ns"
   local out
   out=$(java $java_opts -jar "$jar" classbench --rules "$1" --trace "$2" --iterations "$iterations" ${3:-})
-  awk '/^build:/ {b=$2} /^memory:/ {m=$2} /^ns\/lookup:/ {n=$2} END {print b, m, n}' <<<"$out"
+  awk '/^build:/ {b=$2} /^memory:/ {m=$2; f=substr($4, 2)} /^ns\/lookup:/ {n=$2} END {print b, m, f, n}' <<<"$out"
 }
 
 echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); DPDK best method: $best; $iterations iterations"
-printf "%-10s %6s %9s %11s %11s %10s %10s %11s %11s %8s %8s\n" set rules build_ms ours_bytes dpdk_bytes \
-  ours_ns ours_b64 dpdk_scalar dpdk_$best x_scalar x_best
+printf "%-10s %6s %9s %11s %11s %11s %10s %10s %11s %11s %8s %8s\n" set rules build_ms ours_bytes ours_frag \
+  dpdk_bytes ours_ns ours_b64 dpdk_scalar dpdk_$best x_scalar x_best
 for s in "${sets[@]}"; do
   r="$dir/$s"; t="$dir/${s}_trace"
   [ -f "$r" ] && [ -f "$t" ] || { echo "$s: missing $r or $t" >&2; continue; }
-  read -r build mem ns < <(ours "$r" "$t")
-  read -r _ _ nsb < <(ours "$r" "$t" --batched)
+  read -r build mem frag ns < <(ours "$r" "$t")
+  read -r _ _ _ nsb < <(ours "$r" "$t" --batched)
   read -r dscalar dmem < <(dpdk "$r" "$t" scalar)
   read -r dbest _ < <(dpdk "$r" "$t" "$best")
   fastest=$(awk -v a="$ns" -v b="$nsb" 'BEGIN { print (b < a ? b : a) }')
-  printf "%-10s %6s %9s %11s %11s %10s %10s %11s %11s %8s %8s\n" "$s" "$(grep -c . "$r")" "$build" "$mem" "$dmem" \
+  printf "%-10s %6s %9s %11s %11s %11s %10s %10s %11s %11s %8s %8s\n" "$s" "$(grep -c . "$r")" "$build" "$mem" "$frag" "$dmem" \
     "$ns" "$nsb" "$dscalar" "$dbest" \
     "$(awk -v d="$dscalar" -v o="$fastest" 'BEGIN { printf "%.2f", d / o }')" \
     "$(awk -v d="$dbest" -v o="$fastest" 'BEGIN { printf "%.2f", d / o }')"
 done
+echo "ours_bytes: all our tables; ours_frag: the part for non-initial fragments (IOS fragment table), which DPDK does not have"
 echo "x_scalar, x_best: DPDK ns / our best ns (above 1: we are faster)"

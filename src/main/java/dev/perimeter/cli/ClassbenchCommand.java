@@ -109,7 +109,8 @@ public final class ClassbenchCommand implements Callable<Integer> {
         out.printf("rules:          %d%n", list.size());
         out.printf("strategy:       %s%n", matcher.strategy());
         out.printf("build:          %.1f ms%n", buildNanos / 1e6);
-        out.printf("memory:         %d bytes%n", matcher.memoryBytes());
+        out.printf("memory:         %d bytes (%d for non-initial fragments)%n", matcher.memoryBytes(),
+                matcher.fragmentTableBytes());
         if (packets == null) {
             out.flush();
             return 0;

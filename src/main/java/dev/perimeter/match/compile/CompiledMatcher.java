@@ -15,6 +15,11 @@ public interface CompiledMatcher extends Matcher {
     /** Bytes held by the lookup tables (arrays), not counting the access list itself. */
     long memoryBytes();
 
+    /** The part of {@link #memoryBytes()} that serves only non-initial fragments (the IOS fragment table). */
+    default long fragmentTableBytes() {
+        return 0;
+    }
+
     /**
      * Classifies {@code count} packets at once into {@code results[0..count)}; the answers are those of
      * {@link #match(PacketKey)}. Implementations may interleave the lookups to overlap memory latency.

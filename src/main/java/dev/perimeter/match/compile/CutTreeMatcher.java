@@ -91,6 +91,11 @@ final class CutTreeMatcher implements CompiledMatcher {
     }
 
     @Override
+    public long fragmentTableBytes() {
+        return packets == fragments ? 0 : fragments.memoryBytes();
+    }
+
+    @Override
     public long memoryBytes() {
         return packets.memoryBytes() + (packets == fragments ? 0 : fragments.memoryBytes());
     }
