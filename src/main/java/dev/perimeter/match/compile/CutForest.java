@@ -26,20 +26,15 @@ final class CutForest {
     private final int[][] leaves;
     private final long[] roots;
     private final int[] firstPriority;
-    /** Cuts on the longest path of each tree: a walk of that many steps always ends on a leaf. */
-    private final int[] depth;
-    private final int ruleInts;
     private final AccessListEntry[] entries;
     final String description;
 
-    CutForest(long[][] nodes, int[][] leaves, long[] roots, int[] firstPriority, int[] depth, int ruleInts, AccessListEntry[] entries,
+    CutForest(long[][] nodes, int[][] leaves, long[] roots, int[] firstPriority, AccessListEntry[] entries,
             String description) {
         this.nodes = nodes;
         this.leaves = leaves;
         this.roots = roots;
         this.firstPriority = firstPriority;
-        this.depth = depth;
-        this.ruleInts = ruleInts;
         this.entries = entries;
         this.description = description;
     }

@@ -78,7 +78,6 @@ public final class MatcherCompiler {
         int[][] leaves = new int[n][];
         long[] roots = new long[n];
         int[] first = new int[n];
-        int[] depths = new int[n];
         Integer[] order = new Integer[n];
         StringBuilder desc = new StringBuilder();
         int depth = 0;
@@ -106,7 +105,6 @@ public final class MatcherCompiler {
                 nodes[g] = nb.toArray();
                 leaves[g] = lb.toArray();
                 depth = Math.max(depth, builder.maxDepth);
-                depths[g] = builder.maxDepth;
                 leafCount += builder.leafCount;
                 nodeCount += builder.nodeCount;
                 widest = Math.max(widest, leafSize);
@@ -121,13 +119,11 @@ public final class MatcherCompiler {
         int[][] sl = new int[n][];
         long[] sr = new long[n];
         int[] sf = new int[n];
-        int[] sd = new int[n];
         for (int i = 0; i < n; i++) {
             sn[i] = nodes[order[i]];
             sl[i] = leaves[order[i]];
             sr[i] = roots[order[i]];
             sf[i] = first[order[i]];
-            sd[i] = depths[order[i]];
         }
         if (n == 1 && nodeCount == 0) {
             // one leaf: the whole list scanned in order
@@ -137,6 +133,6 @@ public final class MatcherCompiler {
                     .append(nodeCount).append(" leaves=").append(leafCount).append(" depth=").append(depth)
                     .append(" leaf-size=").append(widest).append(" largest-leaf=").append(largest).append(')');
         }
-        return new CutForest(sn, sl, sr, sf, sd, table.count * RuleTable.STRIDE, entries, desc.toString());
+        return new CutForest(sn, sl, sr, sf, entries, desc.toString());
     }
 }
