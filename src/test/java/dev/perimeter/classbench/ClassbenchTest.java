@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.perimeter.acl.AccessList;
 import dev.perimeter.acl.Ipv4;
 import dev.perimeter.acl.Protocols;
+import dev.perimeter.config.ConfigParser;
+import dev.perimeter.config.ParseResult;
 import dev.perimeter.match.LinearMatcher;
 import dev.perimeter.match.PacketKey;
 import java.io.IOException;
@@ -109,6 +111,20 @@ class ClassbenchTest {
                  40 permit gre any 10.0.0.0 0.255.255.255
                 """, text);
         assertEquals(Protocols.ANY, ClassbenchConversion.toAccessList("cb", rules).entry(2).protocol());
+    }
+
+    /** The emitted text, read back by the configuration parser, is the same list entry for entry. */
+    @Test
+    void emittedConfigParsesBackToTheSameList() {
+        ClassbenchGenerator gen = new ClassbenchGenerator(21, 60);
+        AccessList list = ClassbenchConversion.toAccessList("cb_set", gen.rules(500, true));
+        ParseResult parsed = ConfigParser.parse("cb_set.cfg", ClassbenchConversion.toConfig(list));
+        assertTrue(parsed.isValid(), parsed.formatErrors());
+        AccessList back = parsed.config().accessList("cb_set");
+        assertEquals(list.size(), back.size());
+        for (int i = 0; i < list.size(); i++) {
+            assertEquals(list.entry(i), back.entry(i), "entry " + list.entry(i).sequence());
+        }
     }
 
     @Test
