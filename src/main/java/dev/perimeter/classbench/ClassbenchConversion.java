@@ -8,7 +8,9 @@ import dev.perimeter.acl.NumberMatch;
 import dev.perimeter.acl.Operator;
 import dev.perimeter.acl.Protocols;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * ClassBench rules as one extended access list: prefix to address and wildcard, port range to {@code eq},
@@ -44,12 +46,21 @@ public final class ClassbenchConversion {
 
     /**
      * The list as {@code ip access-list extended} configuration text with sequence numbers. Ports are written
-     * only for tcp and udp, as IOS accepts them; a rule with ports on another protocol is an error.
+     * only for tcp and udp, as IOS accepts them; a rule with ports on another protocol is an error. An entry
+     * identical to an earlier one (ClassBench rules that differ only in the ignored flags column) is written as a
+     * remark instead: IOS refuses it, and it could never match anything.
      */
     public static String toConfig(AccessList list) {
         StringBuilder sb = new StringBuilder();
         sb.append("ip access-list extended ").append(list.name()).append('\n');
+        Map<AccessListEntry, Integer> seen = new HashMap<>();
         for (AccessListEntry e : list.entries()) {
+            Integer earlier = seen.putIfAbsent(e.withSequence(0), e.sequence());
+            if (earlier != null) {
+                sb.append(" remark entry ").append(e.sequence()).append(" left out: the same as entry ").append(earlier)
+                        .append('\n');
+                continue;
+            }
             boolean portsAllowed = e.protocol() == Protocols.TCP || e.protocol() == Protocols.UDP;
             if (!portsAllowed && (!e.sourcePort().isAny() || !e.destinationPort().isAny())) {
                 throw new IllegalArgumentException("entry " + e.sequence() + ": ports on protocol "
