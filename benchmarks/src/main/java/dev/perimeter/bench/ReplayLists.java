@@ -38,6 +38,7 @@ public final class ReplayLists {
         StringBuilder denied = new StringBuilder();
         ios.append(" permit tcp any host 172.16.27.66 eq 25\n");
         String permitted = "(tcp and dst host 172.16.27.66 and dst port 25)";
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < generated; i++) {
             int a = rnd.nextInt(256);
             int b = rnd.nextInt(256);
@@ -45,6 +46,10 @@ public final class ReplayLists {
                 case 0 -> {
                     int host = 1 + rnd.nextInt(254);
                     int port = 1 + rnd.nextInt(65535);
+                    if (!seen.add("tcp" + a + "." + b + "/" + host + ":" + port)) {
+                        i--;
+                        continue;
+                    }
                     ios.append(" deny tcp 10.").append(a).append('.').append(b).append(".0 0.0.0.255 host 172.16.27.")
                             .append(host).append(" eq ").append(port).append('\n');
                     or(denied, "(tcp and src net 10." + a + "." + b + ".0/24 and dst host 172.16.27." + host
@@ -53,12 +58,20 @@ public final class ReplayLists {
                 case 1 -> {
                     int low = 1024 + rnd.nextInt(30000);
                     int high = low + rnd.nextInt(2000);
+                    if (!seen.add("udp" + a + "." + b)) {
+                        i--;
+                        continue;
+                    }
                     ios.append(" deny udp host 198.18.").append(a).append('.').append(b)
                             .append(" 172.16.27.0 0.0.0.255 range ").append(low).append(' ').append(high).append('\n');
                     or(denied, "(udp and src host 198.18." + a + "." + b + " and dst net 172.16.27.0/24"
                             + " and dst portrange " + low + "-" + high + ")");
                 }
                 default -> {
+                    if (!seen.add("ip" + (a & 63) + "." + b)) {
+                        i--;
+                        continue;
+                    }
                     ios.append(" deny ip 100.").append(64 + (a & 63)).append('.').append(b).append(".0 0.0.0.255 any\n");
                     or(denied, "(ip and src net 100." + (64 + (a & 63)) + "." + b + ".0/24)");
                 }
@@ -69,8 +82,8 @@ public final class ReplayLists {
         or(denied, "(tcp and (dst port 25 or dst portrange 109-110 or dst port 143))");
         String forwardedIp = permitted + " or not (" + denied + ")";
         // untagged or tagged IPv4 as the decoder sees it; everything else is not IPv4 and forwarded
-        // (a vlan keyword shifts the offsets of every test after it, so the tagged case comes last)
-        String bpf = "(ip and (" + forwardedIp + ")) or not (ip or vlan) or (vlan and (not ip or ("
+        // (the vlan keyword shifts the offsets of every test after it, so the tagged case comes last)
+        String bpf = "(ip and (" + forwardedIp + ")) or not (ip or ether proto 0x8100) or (vlan and (not ip or ("
                 + forwardedIp + ")))";
         return new Pair(ios.toString(), bpf);
     }
