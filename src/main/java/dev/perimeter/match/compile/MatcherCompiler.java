@@ -13,6 +13,8 @@ import java.util.List;
 public final class MatcherCompiler {
     /** Rules a leaf may hold where cutting can still separate them. */
     static final int LEAF_SIZE = 4;
+    /** Lists of at most this many rules are scanned in order without a tree. */
+    private static final int SHORT_LIST = 8;
     private static final double SPACE_FACTOR = 4.0;
     /** A field narrower than this many addresses (a /8 or longer) counts as narrow when splitting. */
     private static final long NARROW = 1L << 24;
@@ -87,7 +89,8 @@ public final class MatcherCompiler {
         int largest = 0;
         for (int g = 0; g < n; g++) {
             int[] ids = groups.get(g);
-            int leafSize = LEAF_SIZE;
+            // a short list is one leaf: scanning a few packed rules beats a walk through a cut
+            int leafSize = ids.length <= SHORT_LIST ? ids.length : LEAF_SIZE;
             while (true) {
                 LongBuffer nb = new LongBuffer();
                 IntBuffer lb = new IntBuffer();
