@@ -118,12 +118,22 @@ public final class ReplayCommand implements Callable<Integer> {
         FilterSet filters = FilterSet.build(routerConfig, Matchers::forPipeline);
         List<CaptureReader.CaptureInterface> interfaces = reader.interfaces();
         Replay.Result result;
-        try (CaptureWriter fwd = open(forwarded, reader.format(), interfaces);
-             CaptureWriter drp = open(dropped, reader.format(), interfaces);
-             LogSink logSink = logFile != null ? new FileSink(logFile)
-                     : new PrintStreamSink(json ? err : out)) {
+        CaptureWriter fwd = null;
+        CaptureWriter drp = null;
+        LogSink logSink = null;
+        try {
+            try {
+                fwd = open(forwarded, reader.format(), interfaces);
+                drp = open(dropped, reader.format(), interfaces);
+                logSink = logFile != null ? new FileSink(logFile) : new PrintStreamSink(json ? err : out);
+            } catch (IOException e) {
+                return fail("cannot write " + (fwd == null && forwarded != null ? forwarded
+                        : drp == null && dropped != null ? dropped : logFile) + ": " + e.getMessage(), 1);
+            }
             AccessLogger logger = new AccessLogger(routerConfig.logging(), logSink);
             result = Replay.run(filters, sides, reader, new CaptureFileSink(fwd, drp), MatchLog.of(logger));
+        } finally {
+            closeAll(fwd, drp, logSink);
         }
         FilterPlan plan = result.plan();
         String error = result.corruption() != null ? result.corruption().getMessage()
@@ -150,6 +160,24 @@ public final class ReplayCommand implements Callable<Integer> {
     private static CaptureWriter open(Path path, CaptureFormat format, List<CaptureReader.CaptureInterface> itfs)
             throws IOException {
         return path == null ? null : CaptureFiles.openWriter(path, format, itfs);
+    }
+
+    private static void closeAll(AutoCloseable... resources) throws IOException {
+        IOException failure = null;
+        for (AutoCloseable r : resources) {
+            try {
+                if (r != null) {
+                    r.close();
+                }
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = e instanceof IOException io ? io : new IOException(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     private static String formatName(CaptureFormat format) {

@@ -31,8 +31,8 @@ public final class EtherTypes {
     /** The name shown beside a bucket's key, or null. */
     public static String bucketName(int bucket) {
         return switch (bucket) {
-            case LLC_BUCKET -> "LLC frames (802.3 length field)";
-            case UNKNOWN_LINK_BUCKET -> "link type not decoded";
+            case LLC_BUCKET -> "LLC (length field)";
+            case UNKNOWN_LINK_BUCKET -> "not decoded";
             default -> name(bucket);
         };
     }

@@ -260,5 +260,10 @@ class ReplayCommandTest {
         run = ReplayRun.of("--config", SEED_CFG, dir.resolve("missing.pcap").toString());
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("no such capture file"), run.err());
+
+        Path nowhere = dir.resolve("no/such/dir/out.pcap");
+        run = ReplayRun.of("--config", SEED_CFG, SEED_PCAP.toString(), "--dropped", nowhere.toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("cannot write " + nowhere), run.err());
     }
 }
