@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import dev.perimeter.match.compile.CompiledMatcher;
+import dev.perimeter.match.compile.MatcherCompiler;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code perimeter show CONFIG [LIST...]}: the lists as {@code show access-lists} prints them, then the bindings. */
@@ -23,6 +26,10 @@ public final class ShowCommand implements Callable<Integer> {
 
     @Parameters(index = "1..*", paramLabel = "LIST", description = "Only these lists (name or number); all by default.")
     List<String> names = new ArrayList<>();
+
+    @Option(names = "--compiled",
+            description = "After each list, say how the matcher compiled it: strategy, table memory, build time.")
+    boolean compiled;
 
     PrintStream out = System.out;
     PrintStream err = System.err;
@@ -49,7 +56,12 @@ public final class ShowCommand implements Callable<Integer> {
                 lists.add(list);
             }
         }
-        out.print(AccessListPrinter.showAll(lists, null));
+        for (AccessList list : lists) {
+            out.print(AccessListPrinter.show(list, null));
+            if (compiled) {
+                out.println(compilation(list));
+            }
+        }
         if (names.isEmpty()) {
             for (InterfaceConfig itf : result.config().interfaces().values()) {
                 if (itf.hasBinding()) {
@@ -58,6 +70,15 @@ public final class ShowCommand implements Callable<Integer> {
             }
         }
         return result.isValid() ? 0 : 1;
+    }
+
+    /** One line on the compiled form of a list, e.g. {@code   Compiled: cut-tree(...), 12,345 bytes of tables, built in 3 ms}. */
+    static String compilation(AccessList list) {
+        long start = System.nanoTime();
+        CompiledMatcher matcher = MatcherCompiler.compile(list);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return String.format("  Compiled: %s, %,d bytes of tables (%,d for non-initial fragments), built in %d ms",
+                matcher.strategy(), matcher.memoryBytes(), matcher.fragmentTableBytes(), millis);
     }
 
     /** As {@code show ip interface} words it. */

@@ -98,6 +98,23 @@ class CommandsTest {
     }
 
     @Test
+    void showCompiledNamesTheStrategyPickedForEachList() throws IOException {
+        StringBuilder text = new StringBuilder("access-list 1 permit any\nip access-list extended big\n");
+        for (int i = 0; i < 500; i++) {
+            text.append(" deny tcp 10.").append(i / 250).append('.').append(i % 250).append(".0 0.0.0.255 any eq ")
+                    .append(1000 + i).append('\n');
+        }
+        Run r = run(new ShowCommand(), file(text.toString()).toString(), "--compiled");
+        assertEquals(0, r.exit(), r.err());
+        String[] lines = r.out().split("\n");
+        String small = lines[2];
+        String big = lines[lines.length - 1];
+        assertTrue(small.startsWith("  Compiled: linear-scan"), small);
+        assertTrue(big.startsWith("  Compiled: cut-tree"), big);
+        assertTrue(big.matches(".*, [0-9,]+ bytes of tables .*"), big);
+    }
+
+    @Test
     void showSelectedLists() throws IOException {
         Path cfg = file("access-list 1 permit any\naccess-list 101 deny ip any any\n");
         Run r = run(new ShowCommand(), cfg.toString(), "101");
