@@ -1,4 +1,4 @@
-package dev.perimeter.benchmarks;
+package dev.perimeter.bench;
 
 import dev.perimeter.io.CaptureFormat;
 import dev.perimeter.io.CaptureReader;
