@@ -246,6 +246,43 @@ class ReplayCommandTest {
     }
 
     @Test
+    void linuxCookedCapturesWithNanosecondTimesKeepTheirFormatAndLinkType() throws Exception {
+        Tcpdump.require();
+        Path in = dir.resolve("sll.pcap");
+        try (CaptureWriter w = CaptureFiles.openWriter(in, CaptureFormat.PCAP_NANO, LinkType.LINUX_SLL)) {
+            long t = 1_771_903_583_123_456_789L;
+            int[] ports = {143, 80, 25, 110, 443};
+            for (int i = 0; i < ports.length; i++) {
+                byte[] f = FrameBuilder.sll().ipv4("172.16.11.5", "172.16.27.70").tcp(41234 + i, ports[i])
+                        .flags(0x02).build();
+                w.write(f, 0, f.length, f.length, t + i * 1_000_001L, 0);
+            }
+        }
+        Path fwd = dir.resolve("f.pcap");
+        Path drp = dir.resolve("d.pcap");
+        ReplayRun run = ReplayRun.of("--config", SEED_CFG, "--egress", "eth2/0", in.toString(),
+                "--forwarded", fwd.toString(), "--dropped", drp.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(CaptureFormat.PCAP_NANO, CaptureFiles.detect(drp));
+        assertEquals(nanoLines(in, DENIED), nanoLines(drp, null));
+        assertEquals(nanoLines(in, "not (" + DENIED + ")"), nanoLines(fwd, null));
+        assertEquals(3, nanoLines(drp, null).size());
+        assertTrue(nanoLines(drp, null).get(0).startsWith("1771903583.123456789 "), nanoLines(drp, null).get(0));
+    }
+
+    static List<String> nanoLines(Path file, String filter) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Tcpdump.binary(), "-r", file.toString(), "-nn", "-tt", "-xx",
+                "--time-stamp-precision=nano"));
+        if (filter != null) {
+            cmd.add(filter);
+        }
+        Process p = new ProcessBuilder(cmd).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), "tcpdump reads " + file);
+        return out.lines().filter(l -> !l.startsWith("\t")).toList();
+    }
+
+    @Test
     void badConfigurationsAndUnclearSidesAreReportedPlainly() throws Exception {
         Path cfg = dir.resolve("bad.cfg");
         Files.writeString(cfg, "ip access-list extended x\n permit tcp any any eq 99999\n");
