@@ -13,6 +13,7 @@ import dev.perimeter.io.CapturedFrame;
 import dev.perimeter.io.file.CaptureFiles;
 import dev.perimeter.packet.FrameBuilder;
 import dev.perimeter.packet.LinkType;
+import dev.perimeter.testing.ExternalTools;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -48,7 +49,7 @@ class ReplayCommandTest {
 
     @Test
     void theSeedCaptureIsFilteredLoggedAndCountedAsTheRouterWould() throws Exception {
-        Tcpdump.require();
+        ExternalTools.require("tcpdump");
         Path fwd = dir.resolve("forwarded.pcap");
         Path drp = dir.resolve("dropped.pcap");
         ReplayRun run = ReplayRun.of("--config", SEED_CFG, "--egress", "eth2/0", SEED_PCAP.toString(),
@@ -67,15 +68,15 @@ class ReplayCommandTest {
         assertTrue(log.get(0).matches("\\d\\d:\\d\\d:\\d\\d: %SEC-6-IPACCESSLOGP: .*"), log.get(0));
         // every denied packet is in some log line's count
         long logged = log.stream().mapToLong(l -> Long.parseLong(l.replaceAll(".*, (\\d+) packets?$", "$1"))).sum();
-        int denied = Tcpdump.count(SEED_PCAP, DENIED);
+        int denied = ExternalTools.tcpdumpCount(SEED_PCAP, DENIED);
         assertEquals(denied, logged);
 
-        int total = Tcpdump.count(SEED_PCAP, null);
-        int ipv4 = Tcpdump.count(SEED_PCAP, "ip");
-        int mail = Tcpdump.count(SEED_PCAP, MAIL_SERVER);
-        int otherMail = Tcpdump.count(SEED_PCAP, OTHER_MAIL);
-        int pop = Tcpdump.count(SEED_PCAP, POP);
-        int imap = Tcpdump.count(SEED_PCAP, IMAP);
+        int total = ExternalTools.tcpdumpCount(SEED_PCAP, null);
+        int ipv4 = ExternalTools.tcpdumpCount(SEED_PCAP, "ip");
+        int mail = ExternalTools.tcpdumpCount(SEED_PCAP, MAIL_SERVER);
+        int otherMail = ExternalTools.tcpdumpCount(SEED_PCAP, OTHER_MAIL);
+        int pop = ExternalTools.tcpdumpCount(SEED_PCAP, POP);
+        int imap = ExternalTools.tcpdumpCount(SEED_PCAP, IMAP);
         assertTrue(mail > 0 && otherMail > 0 && pop > 0 && imap > 0 && ipv4 < total, "the capture covers the list");
         List<String> lines = run.outLines();
         List<String> show = List.of(
@@ -99,25 +100,18 @@ class ReplayCommandTest {
     }
 
     static List<String> tcpdumpBytes(Path file, String filter) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Tcpdump.binary(), "-r", file.toString(), "-nn", "-tt", "-xx"));
-        if (filter != null) {
-            cmd.add(filter);
-        }
-        Process p = new ProcessBuilder(cmd).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), "tcpdump reads " + file);
-        return out.lines().toList();
+        return ExternalTools.tcpdump(file, "-xx", filter);
     }
 
     @Test
     void jsonOutputIsOneObjectWithTheSameCounts() throws Exception {
-        Tcpdump.require();
+        ExternalTools.require("tcpdump");
         ReplayRun run = ReplayRun.of("--config", SEED_CFG, "--egress", "eth2/0", SEED_PCAP.toString(), "--json");
         assertEquals(0, run.exitCode(), run.err());
         JsonObject o = JsonParser.parseString(run.out()).getAsJsonObject();
         JsonObject frames = o.getAsJsonObject("frames");
-        int total = Tcpdump.count(SEED_PCAP, null);
-        int denied = Tcpdump.count(SEED_PCAP, DENIED);
+        int total = ExternalTools.tcpdumpCount(SEED_PCAP, null);
+        int denied = ExternalTools.tcpdumpCount(SEED_PCAP, DENIED);
         assertEquals(total, frames.get("read").getAsLong());
         assertEquals(total - denied, frames.get("forwarded").getAsLong());
         assertEquals(denied, frames.get("dropped").getAsLong());
@@ -125,20 +119,20 @@ class ReplayCommandTest {
         assertTrue(o.get("balanced").getAsBoolean());
         assertEquals(denied, o.getAsJsonObject("droppedByList").getAsJsonObject("packet_filter").get("total")
                 .getAsLong());
-        assertEquals(Tcpdump.count(SEED_PCAP, "arp"),
+        assertEquals(ExternalTools.tcpdumpCount(SEED_PCAP, "arp"),
                 o.getAsJsonObject("nonIpv4ByEthertype").getAsJsonObject("0x0806").get("frames").getAsLong());
         JsonArray entries = o.getAsJsonArray("accessLists").get(0).getAsJsonObject().getAsJsonArray("entries");
         JsonObject imap = entries.get(3).getAsJsonObject();
         assertEquals(40, imap.get("sequence").getAsInt());
         assertEquals("deny tcp any any eq 143 log", imap.get("entry").getAsString());
-        assertEquals(Tcpdump.count(SEED_PCAP, IMAP), imap.get("matches").getAsLong());
+        assertEquals(ExternalTools.tcpdumpCount(SEED_PCAP, IMAP), imap.get("matches").getAsLong());
         // the log lines went to standard error, keeping standard output one JSON object
         assertTrue(run.err().contains("%SEC-6-IPACCESSLOGP"), run.err());
     }
 
     @Test
     void aTwoSidedPcapngReplaysBothDirections() throws Exception {
-        Tcpdump.require();
+        ExternalTools.require("tcpdump");
         Path fwd = dir.resolve("forwarded.pcapng");
         Path drp = dir.resolve("dropped.pcapng");
         ReplayRun run = ReplayRun.of("--config", SEED_CFG, SEED_PCAPNG.toString(), "--forwarded", fwd.toString(),
@@ -159,8 +153,8 @@ class ReplayCommandTest {
             }
         }
         assertTrue(fromInside > 0);
-        int ipv4 = Tcpdump.count(SEED_PCAPNG, "ip");
-        int listed = Tcpdump.count(SEED_PCAPNG, MAIL_SERVER) + Tcpdump.count(SEED_PCAPNG, DENIED);
+        int ipv4 = ExternalTools.tcpdumpCount(SEED_PCAPNG, "ip");
+        int listed = ExternalTools.tcpdumpCount(SEED_PCAPNG, MAIL_SERVER) + ExternalTools.tcpdumpCount(SEED_PCAPNG, DENIED);
         assertTrue(run.out().contains("    50 permit ip any any" + matches(ipv4 - fromInside - listed) + "\n"),
                 run.out());
         assertTrue(run.out().contains("eth2/0 <-> eth1/0"), run.out());
@@ -187,7 +181,7 @@ class ReplayCommandTest {
 
     @Test
     void malformedAndCutFramesAreDroppedAndCounted() throws Exception {
-        Tcpdump.require();
+        ExternalTools.require("tcpdump");
         Path in = awkwardCapture(dir.resolve("awkward.pcap"));
         Path fwd = dir.resolve("f.pcap");
         Path drp = dir.resolve("d.pcap");
@@ -201,10 +195,10 @@ class ReplayCommandTest {
         assertEquals(2, frames.get("malformed").getAsLong());
         assertEquals(1, frames.get("malformedL4Truncated").getAsLong());
         assertEquals(1, frames.get("nonIpv4").getAsLong());
-        List<String> dropped = Tcpdump.read(drp, null, true);
+        List<String> dropped = ExternalTools.tcpdump(drp);
         assertEquals(3, dropped.size());
         assertTrue(dropped.get(0).contains("172.16.27.70.143"), dropped.get(0));
-        List<String> forwarded = Tcpdump.read(fwd, null, true);
+        List<String> forwarded = ExternalTools.tcpdump(fwd);
         assertEquals(2, forwarded.size());
         assertTrue(forwarded.get(0).contains(".53:"), forwarded.get(0));
         assertTrue(forwarded.get(1).contains("IP6"), forwarded.get(1));
@@ -217,7 +211,7 @@ class ReplayCommandTest {
 
     @Test
     void aCorruptCaptureStopsAtTheBadRecordAfterWritingEveryFrameBeforeIt() throws Exception {
-        Tcpdump.require();
+        ExternalTools.require("tcpdump");
         byte[] seed = Files.readAllBytes(SEED_PCAP);
         // walk the records to find where the last one starts
         ByteBuffer b = ByteBuffer.wrap(seed).order(ByteOrder.LITTLE_ENDIAN);
@@ -240,14 +234,14 @@ class ReplayCommandTest {
                 "--forwarded", fwd.toString(), "--dropped", drp.toString());
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("byte offset " + last), run.err());
-        assertEquals(records - 1, Tcpdump.count(fwd, null) + Tcpdump.count(drp, null));
+        assertEquals(records - 1, ExternalTools.tcpdumpCount(fwd, null) + ExternalTools.tcpdumpCount(drp, null));
         assertTrue(run.out().contains("Extended IP access list packet_filter"), run.out());
         assertTrue(run.out().contains("read " + (records - 1) + " = "), run.out());
     }
 
     @Test
     void linuxCookedCapturesWithNanosecondTimesKeepTheirFormatAndLinkType() throws Exception {
-        Tcpdump.require();
+        ExternalTools.require("tcpdump");
         Path in = dir.resolve("sll.pcap");
         try (CaptureWriter w = CaptureFiles.openWriter(in, CaptureFormat.PCAP_NANO, LinkType.LINUX_SLL)) {
             long t = 1_771_903_583_123_456_789L;
@@ -271,15 +265,8 @@ class ReplayCommandTest {
     }
 
     static List<String> nanoLines(Path file, String filter) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Tcpdump.binary(), "-r", file.toString(), "-nn", "-tt", "-xx",
-                "--time-stamp-precision=nano"));
-        if (filter != null) {
-            cmd.add(filter);
-        }
-        Process p = new ProcessBuilder(cmd).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), "tcpdump reads " + file);
-        return out.lines().filter(l -> !l.startsWith("\t")).toList();
+        return ExternalTools.tcpdump(file, "-xx", "--time-stamp-precision=nano", filter).stream()
+                .filter(l -> !l.startsWith("\t")).toList();
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.perimeter.packet.DecodeStatus;
 import dev.perimeter.packet.FrameBuilder;
 import dev.perimeter.packet.FrameDecoder;
 import dev.perimeter.packet.LinkType;
+import dev.perimeter.testing.ExternalTools;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.file.Files;

@@ -10,6 +10,7 @@ import dev.perimeter.io.CapturedFrame;
 import dev.perimeter.match.PacketKey;
 import dev.perimeter.packet.DecodeStatus;
 import dev.perimeter.packet.FrameDecoder;
+import dev.perimeter.testing.ExternalTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.perimeter.io.file;
+package dev.perimeter.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,15 +10,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /** Runs tcpdump, tshark and python3/scapy for interoperability tests; required on CI, skipped where missing. */
-final class ExternalTools {
+public final class ExternalTools {
     private ExternalTools() {
     }
 
-    static boolean onCi() {
+    public static boolean onCi() {
         return "true".equals(System.getenv("CI"));
     }
 
-    static boolean installed(String tool) {
+    public static boolean installed(String tool) {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
             if (Files.isExecutable(Path.of(dir, tool))) {
                 return true;
@@ -27,24 +27,24 @@ final class ExternalTools {
         return false;
     }
 
-    /** Skips the test when {@code tool} is missing, except on CI where tcpdump must be there. */
-    static void require(String tool) {
-        if (onCi() && tool.equals("tcpdump")) {
-            return;
+    /** Skips the test when {@code tool} is missing, except on CI where tcpdump must be there (.ci/run installs it). */
+    public static void require(String tool) {
+        if (onCi() && tool.equals("tcpdump") && !installed(tool)) {
+            throw new AssertionError("tcpdump is required under CI (.ci/run installs it)");
         }
         Assumptions.assumeTrue(installed(tool), tool + " is not installed");
     }
 
-    static void requireScapy() {
+    public static void requireScapy() {
         require("python3");
         Assumptions.assumeTrue(run(List.of("python3", "-c", "import scapy.all"), false).exitCode == 0,
                 "python3-scapy is not installed");
     }
 
-    record Result(int exitCode, List<String> out, String err) {
+    public record Result(int exitCode, List<String> out, String err) {
     }
 
-    static Result run(List<String> command, boolean mustSucceed) {
+    public static Result run(List<String> command, boolean mustSucceed) {
         try {
             Path out = Files.createTempFile("perimeter-tool", ".out");
             Path err = Files.createTempFile("perimeter-tool", ".err");
@@ -69,10 +69,22 @@ final class ExternalTools {
         }
     }
 
-    /** {@code tcpdump -r FILE -nn -tt [args]}: one line per frame. */
-    static List<String> tcpdump(Path file, String... args) {
+    /**
+     * {@code tcpdump -r FILE -nn -tt [args]}: one line per frame (more with {@code -xx}); null args are left out,
+     * so a filter may be null. Fails when tcpdump cannot read the file.
+     */
+    public static List<String> tcpdump(Path file, String... args) {
         List<String> command = new ArrayList<>(List.of("tcpdump", "-r", file.toString(), "-nn", "-tt"));
-        command.addAll(List.of(args));
+        for (String arg : args) {
+            if (arg != null) {
+                command.add(arg);
+            }
+        }
         return run(command, true).out;
+    }
+
+    /** How many frames of FILE the BPF {@code filter} selects (all of them when null), as tcpdump counts. */
+    public static int tcpdumpCount(Path file, String filter) {
+        return tcpdump(file, filter).size();
     }
 }
