@@ -30,9 +30,6 @@ public final class CheckCommand implements Callable<Integer> {
         if (result == null) {
             return 2;
         }
-        for (ConfigDiagnostic e : result.errors()) {
-            err.println(e.format());
-        }
         if (warnings) {
             for (ConfigDiagnostic w : result.warnings()) {
                 err.println(w.format());

@@ -1,5 +1,6 @@
 package dev.perimeter.cli;
 
+import dev.perimeter.config.ConfigDiagnostic;
 import dev.perimeter.config.ConfigLoader;
 import dev.perimeter.config.ParseResult;
 import java.io.IOException;
@@ -12,14 +13,21 @@ final class ConfigFiles {
     private ConfigFiles() {
     }
 
-    /** The parse result, or null after printing why the file cannot be read. */
+    /**
+     * The parse result, its errors already printed on {@code err} in the router's words; or null after printing
+     * why the file cannot be read.
+     */
     static ParseResult load(Path file, PrintStream err) {
         if (!Files.isRegularFile(file)) {
             err.println("perimeter: " + file + ": no such file");
             return null;
         }
         try {
-            return ConfigLoader.load(file);
+            ParseResult result = ConfigLoader.load(file);
+            for (ConfigDiagnostic e : result.errors()) {
+                err.println(e.format());
+            }
+            return result;
         } catch (IOException e) {
             err.println("perimeter: " + file + ": cannot read: " + e.getMessage());
             return null;

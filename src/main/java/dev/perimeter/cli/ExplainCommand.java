@@ -1,6 +1,5 @@
 package dev.perimeter.cli;
 
-import dev.perimeter.config.ConfigDiagnostic;
 import dev.perimeter.config.ParseResult;
 import dev.perimeter.config.RouterConfig;
 import dev.perimeter.match.FilterSet;
@@ -48,9 +47,6 @@ public final class ExplainCommand implements Callable<Integer> {
         ParseResult result = ConfigFiles.load(config, err);
         if (result == null) {
             return 2;
-        }
-        for (ConfigDiagnostic e : result.errors()) {
-            err.println(e.format());
         }
         PacketKey key;
         try {

@@ -2,7 +2,6 @@ package dev.perimeter.cli;
 
 import dev.perimeter.acl.AccessList;
 import dev.perimeter.acl.AccessListPrinter;
-import dev.perimeter.config.ConfigDiagnostic;
 import dev.perimeter.config.InterfaceConfig;
 import dev.perimeter.config.ParseResult;
 import java.io.PrintStream;
@@ -39,9 +38,6 @@ public final class ShowCommand implements Callable<Integer> {
         ParseResult result = ConfigFiles.load(config, err);
         if (result == null) {
             return 2;
-        }
-        for (ConfigDiagnostic e : result.errors()) {
-            err.println(e.format());
         }
         List<AccessList> lists = new ArrayList<>();
         if (names.isEmpty()) {
