@@ -1,17 +1,5 @@
 package dev.perimeter.match.compile;
 
-import static dev.perimeter.match.compile.RuleTable.DPORT_HI;
-import static dev.perimeter.match.compile.RuleTable.DPORT_LO;
-import static dev.perimeter.match.compile.RuleTable.DST_ADDR;
-import static dev.perimeter.match.compile.RuleTable.DST_MASK;
-import static dev.perimeter.match.compile.RuleTable.EXACT;
-import static dev.perimeter.match.compile.RuleTable.PRIORITY;
-import static dev.perimeter.match.compile.RuleTable.PROTO_MASK;
-import static dev.perimeter.match.compile.RuleTable.PROTO_VALUE;
-import static dev.perimeter.match.compile.RuleTable.SPORT_HI;
-import static dev.perimeter.match.compile.RuleTable.SPORT_LO;
-import static dev.perimeter.match.compile.RuleTable.SRC_ADDR;
-import static dev.perimeter.match.compile.RuleTable.SRC_MASK;
 
 import dev.perimeter.acl.AccessListEntry;
 import dev.perimeter.match.EntryTest;
@@ -68,16 +56,19 @@ final class CutForest {
     private int scan(int[] r, int at, int best, int[] k, PacketKey p) {
         final int src = k[0], dst = k[1], sp = k[2], dp = k[3], proto = k[4];
         int end = at + 1 + r[at] * RuleTable.STRIDE;
+        final int bound = best > Integer.MAX_VALUE >> 1 ? Integer.MAX_VALUE : best << 1;
         for (int o = at + 1; o < end; o += RuleTable.STRIDE) {
-            int prio = r[o + PRIORITY];
-            if (prio >= best) {
+            int prio = r[o + RuleTable.PRIORITY];
+            if (prio >= bound) {
                 break;
             }
-            if ((src & r[o + SRC_MASK]) == r[o + SRC_ADDR] && (dst & r[o + DST_MASK]) == r[o + DST_ADDR]
-                    && (proto & r[o + PROTO_MASK]) == r[o + PROTO_VALUE]
-                    && sp >= r[o + SPORT_LO] && sp <= r[o + SPORT_HI] && dp >= r[o + DPORT_LO] && dp <= r[o + DPORT_HI]
-                    && (r[o + EXACT] == 0 || EntryTest.decides(entries[prio], p))) {
-                return prio;
+            int sports = r[o + RuleTable.SPORTS], dports = r[o + RuleTable.DPORTS], pr = r[o + RuleTable.PROTOCOL];
+            if ((src & r[o + RuleTable.SRC_MASK]) == r[o + RuleTable.SRC_ADDR]
+                    && (dst & r[o + RuleTable.DST_MASK]) == r[o + RuleTable.DST_ADDR]
+                    && (proto & pr & 0xFF) == pr >>> 8
+                    && sp >= sports >>> 16 && sp <= (sports & 0xFFFF) && dp >= dports >>> 16 && dp <= (dports & 0xFFFF)
+                    && ((prio & 1) == 0 || EntryTest.decides(entries[prio >>> 1], p))) {
+                return prio >>> 1;
             }
         }
         return best;

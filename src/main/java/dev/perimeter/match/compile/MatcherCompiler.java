@@ -13,6 +13,8 @@ import java.util.List;
 public final class MatcherCompiler {
     /** Rules a leaf may hold where cutting can still separate them. */
     static final int LEAF_SIZE = 4;
+    /** Non-initial fragments are rare: their trees trade a longer leaf scan for a quarter of the memory. */
+    static final int FRAGMENT_LEAF_SIZE = 16;
     /** Lists of at most this many rules are scanned in order without a tree. */
     private static final int SHORT_LIST = 8;
     private static final double SPACE_FACTOR = 4.0;
@@ -33,13 +35,13 @@ public final class MatcherCompiler {
     static CompiledMatcher compile(AccessList list, long budgetInts) {
         List<AccessListEntry> entries = list.entries();
         AccessListEntry[] array = entries.toArray(new AccessListEntry[0]);
-        CutForest packets = forest(RuleTable.packetView(entries), array, budgetInts);
+        CutForest packets = forest(RuleTable.packetView(entries), array, budgetInts, LEAF_SIZE);
         CutForest fragments = RuleTable.fragmentViewIsPacketView(entries) ? packets
-                : forest(RuleTable.fragmentView(entries), array, budgetInts);
+                : forest(RuleTable.fragmentView(entries), array, budgetInts, FRAGMENT_LEAF_SIZE);
         return new CutTreeMatcher(packets, fragments, array);
     }
 
-    private static CutForest forest(RuleTable table, AccessListEntry[] entries, long budget) {
+    private static CutForest forest(RuleTable table, AccessListEntry[] entries, long budget, int leafSize) {
         int[] all = new int[table.count];
         for (int i = 0; i < all.length; i++) {
             all[i] = i;
@@ -47,9 +49,9 @@ public final class MatcherCompiler {
         List<int[]> groups = new ArrayList<>();
         groups.add(all);
         try {
-            return build(table, entries, groups, budget, false);
+            return build(table, entries, groups, budget, false, leafSize);
         } catch (BudgetExceededException e) {
-            return build(table, entries, split(table, all), budget / 2, true);
+            return build(table, entries, split(table, all), budget / 2, true, leafSize);
         }
     }
 
@@ -74,7 +76,7 @@ public final class MatcherCompiler {
     }
 
     private static CutForest build(RuleTable table, AccessListEntry[] entries, List<int[]> groups, long budget,
-            boolean widenOnOverflow) {
+            boolean widenOnOverflow, int baseLeafSize) {
         int n = groups.size();
         long[][] nodes = new long[n][];
         int[][] leaves = new int[n][];
@@ -85,12 +87,12 @@ public final class MatcherCompiler {
         int depth = 0;
         int leafCount = 0;
         int nodeCount = 0;
-        int widest = LEAF_SIZE;
+        int widest = baseLeafSize;
         int largest = 0;
         for (int g = 0; g < n; g++) {
             int[] ids = groups.get(g);
             // a short list is one leaf: scanning a few packed rules beats a walk through a cut
-            int leafSize = ids.length <= SHORT_LIST ? ids.length : LEAF_SIZE;
+            int leafSize = ids.length <= SHORT_LIST ? ids.length : baseLeafSize;
             while (true) {
                 LongBuffer nb = new LongBuffer();
                 IntBuffer lb = new IntBuffer();

@@ -20,10 +20,14 @@ final class RuleTable {
     static final int SRC = 0, DST = 1, SPORT = 2, DPORT = 3, PROTO = 4;
     static final long[] DOMAIN_HI = {0xFFFFFFFFL, 0xFFFFFFFFL, 0xFFFF, 0xFFFF, 0xFF};
 
-    /** Packed runtime form, {@link #STRIDE} ints per rule. */
-    static final int STRIDE = 12;
-    static final int SRC_ADDR = 0, SRC_MASK = 1, DST_ADDR = 2, DST_MASK = 3, PROTO_VALUE = 4, PROTO_MASK = 5,
-            SPORT_LO = 6, SPORT_HI = 7, DPORT_LO = 8, DPORT_HI = 9, PRIORITY = 10, EXACT = 11;
+    /**
+     * Packed runtime form, {@link #STRIDE} ints per rule (half a cache line): address and mask of each
+     * address, each port range as {@code lo << 16 | hi}, the protocol as {@code value << 8 | mask}, and the
+     * entry index as {@code index << 1 | exact}.
+     */
+    static final int STRIDE = 8;
+    static final int SRC_ADDR = 0, SRC_MASK = 1, DST_ADDR = 2, DST_MASK = 3, SPORTS = 4, DPORTS = 5, PROTOCOL = 6,
+            PRIORITY = 7;
 
     /** Port range combinations an entry may expand into before it is checked exactly instead. */
     private static final int MAX_EXPANSION = 16;
@@ -60,15 +64,61 @@ final class RuleTable {
         return t;
     }
 
+    /**
+     * Non-initial fragments are decided on the L3 part alone, so entries that differ only in ports collapse:
+     * an entry whose L3 part lies inside that of an earlier one without L3 extras can never decide a
+     * fragment and is left out (the covering test is bounded, so a huge list keeps some shadowed entries).
+     */
     static RuleTable fragmentView(List<AccessListEntry> entries) {
         RuleTable t = new RuleTable();
+        java.util.Set<L3Key> seen = new java.util.HashSet<>();
+        int[] covering = new int[Math.min(entries.size(), MAX_COVERING) * 5];
+        int coveringCount = 0;
         for (int i = 0; i < entries.size(); i++) {
             AccessListEntry e = entries.get(i);
-            if (!e.hasL4Conditions() || e.permits()) {
-                t.add(e, i, 0, 0xFFFF, 0, 0xFFFF, hasL3Extras(e));
+            if (e.hasL4Conditions() && !e.permits()) {
+                continue;
+            }
+            boolean extras = hasL3Extras(e);
+            int proto = e.protocol() == Protocols.ANY ? -1 : e.protocol();
+            AddressMatch s = e.source();
+            AddressMatch d = e.destination();
+            if (!extras && !seen.add(new L3Key(proto, s, d))) {
+                continue;
+            }
+            if (shadowed(covering, coveringCount, proto, s, d)) {
+                continue;
+            }
+            t.add(e, i, 0, 0xFFFF, 0, 0xFFFF, extras);
+            if (!extras && coveringCount < MAX_COVERING) {
+                int o = coveringCount++ * 5;
+                covering[o] = proto;
+                covering[o + 1] = s.address();
+                covering[o + 2] = ~s.wildcard();
+                covering[o + 3] = d.address();
+                covering[o + 4] = ~d.wildcard();
             }
         }
         return t;
+    }
+
+    /** Earlier entries the fragment view checks each later entry against. */
+    private static final int MAX_COVERING = 4096;
+
+    /** True when some covering entry matches every fragment the L3 part (proto, s, d) can match. */
+    private static boolean shadowed(int[] covering, int count, int proto, AddressMatch s, AddressMatch d) {
+        int sa = s.address(), sm = ~s.wildcard(), da = d.address(), dm = ~d.wildcard();
+        for (int o = 0; o < count * 5; o += 5) {
+            int cm = covering[o + 2], cd = covering[o + 4];
+            if ((cm & ~sm) == 0 && (sa & cm) == covering[o + 1] && (cd & ~dm) == 0 && (da & cd) == covering[o + 3]
+                    && (covering[o] == -1 || covering[o] == proto)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record L3Key(int protocol, AddressMatch source, AddressMatch destination) {
     }
 
     /** True when the fragment view says the same as the packet view for every non-initial fragment. */
@@ -112,20 +162,16 @@ final class RuleTable {
         packed[o + SRC_MASK] = ~s.wildcard();
         packed[o + DST_ADDR] = d.address();
         packed[o + DST_MASK] = ~d.wildcard();
-        packed[o + PROTO_VALUE] = anyProto ? 0 : e.protocol();
-        packed[o + PROTO_MASK] = anyProto ? 0 : 0xFF;
-        packed[o + SPORT_LO] = spLo;
-        packed[o + SPORT_HI] = spHi;
-        packed[o + DPORT_LO] = dpLo;
-        packed[o + DPORT_HI] = dpHi;
-        packed[o + PRIORITY] = priority;
-        packed[o + EXACT] = exact ? 1 : 0;
+        packed[o + SPORTS] = spLo << 16 | spHi;
+        packed[o + DPORTS] = dpLo << 16 | dpHi;
+        packed[o + PROTOCOL] = anyProto ? 0 : e.protocol() << 8 | 0xFF;
+        packed[o + PRIORITY] = priority << 1 | (exact ? 1 : 0);
         solid[count] = !exact && s.isPrefix() && d.isPrefix();
         count++;
     }
 
     int priority(int rule) {
-        return packed[rule * STRIDE + PRIORITY];
+        return packed[rule * STRIDE + PRIORITY] >>> 1;
     }
 
     /**
