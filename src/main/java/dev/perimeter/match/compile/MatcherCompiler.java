@@ -12,12 +12,16 @@ import java.util.List;
  */
 public final class MatcherCompiler {
     /** Rules a leaf may hold where cutting can still separate them. */
-    static final int LEAF_SIZE = 4;
-    /** Non-initial fragments are rare: their trees trade a longer leaf scan for a quarter of the memory. */
+    static final int LEAF_SIZE = 8;
+    /** Non-initial fragments are rare: their trees trade longer leaf scans and deeper walks for memory. */
     static final int FRAGMENT_LEAF_SIZE = 16;
     /** Lists of at most this many rules are scanned in order without a tree. */
     private static final int SHORT_LIST = 8;
-    private static final double SPACE_FACTOR = 4.0;
+    private static final double FRAGMENT_SPACE_FACTOR = 4.0;
+    /** The fragment trees get this fraction of the budget before their rules are split and leaves widened. */
+    private static final long FRAGMENT_BUDGET_SHARE = 4;
+    /** Cells a node may have per rule it holds: wide nodes make shallow trees (fewer dependent loads per lookup). */
+    private static final double SPACE_FACTOR = 16.0;
     /** A field narrower than this many addresses (a /8 or longer) counts as narrow when splitting. */
     private static final long NARROW = 1L << 24;
 
@@ -35,13 +39,15 @@ public final class MatcherCompiler {
     static CompiledMatcher compile(AccessList list, long budgetInts) {
         List<AccessListEntry> entries = list.entries();
         AccessListEntry[] array = entries.toArray(new AccessListEntry[0]);
-        CutForest packets = forest(RuleTable.packetView(entries), array, budgetInts, LEAF_SIZE);
+        CutForest packets = forest(RuleTable.packetView(entries), array, budgetInts, LEAF_SIZE, SPACE_FACTOR);
         CutForest fragments = RuleTable.fragmentViewIsPacketView(entries) ? packets
-                : forest(RuleTable.fragmentView(entries), array, budgetInts, FRAGMENT_LEAF_SIZE);
+                : forest(RuleTable.fragmentView(entries), array, budgetInts / FRAGMENT_BUDGET_SHARE,
+                        FRAGMENT_LEAF_SIZE, FRAGMENT_SPACE_FACTOR);
         return new CutTreeMatcher(packets, fragments, array);
     }
 
-    private static CutForest forest(RuleTable table, AccessListEntry[] entries, long budget, int leafSize) {
+    private static CutForest forest(RuleTable table, AccessListEntry[] entries, long budget, int leafSize,
+            double spaceFactor) {
         int[] all = new int[table.count];
         for (int i = 0; i < all.length; i++) {
             all[i] = i;
@@ -49,9 +55,9 @@ public final class MatcherCompiler {
         List<int[]> groups = new ArrayList<>();
         groups.add(all);
         try {
-            return build(table, entries, groups, budget, false, leafSize);
+            return build(table, entries, groups, budget, false, leafSize, spaceFactor);
         } catch (BudgetExceededException e) {
-            return build(table, entries, split(table, all), budget / 2, true, leafSize);
+            return build(table, entries, split(table, all), budget / 2, true, leafSize, spaceFactor);
         }
     }
 
@@ -76,7 +82,7 @@ public final class MatcherCompiler {
     }
 
     private static CutForest build(RuleTable table, AccessListEntry[] entries, List<int[]> groups, long budget,
-            boolean widenOnOverflow, int baseLeafSize) {
+            boolean widenOnOverflow, int baseLeafSize, double spaceFactor) {
         int n = groups.size();
         long[][] nodes = new long[n][];
         int[][] leaves = new int[n][];
@@ -97,7 +103,7 @@ public final class MatcherCompiler {
                 LongBuffer nb = new LongBuffer();
                 IntBuffer lb = new IntBuffer();
                 long limit = leafSize >= ids.length ? Long.MAX_VALUE : budget;
-                CutTreeBuilder builder = new CutTreeBuilder(table, nb, lb, SPACE_FACTOR, limit);
+                CutTreeBuilder builder = new CutTreeBuilder(table, nb, lb, spaceFactor, limit);
                 try {
                     roots[g] = builder.build(ids, leafSize);
                 } catch (BudgetExceededException e) {
