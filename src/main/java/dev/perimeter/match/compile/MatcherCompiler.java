@@ -28,8 +28,13 @@ public final class MatcherCompiler {
     private MatcherCompiler() {
     }
 
+    /**
+     * The budget of one tree: 200 ints per rule, at least 64K, and past 1M only 64 per rule, so that a small
+     * list whose single tree would replicate rules heavily is split into groups (shallower and smaller) early.
+     */
     public static CompiledMatcher compile(AccessList list) {
-        return compile(list, Math.max(1L << 20, 64L * list.size()));
+        long n = list.size();
+        return compile(list, Math.max(1L << 16, Math.min(200 * n, Math.max(1L << 20, 64 * n))));
     }
 
     /**
