@@ -123,8 +123,8 @@ public final class ReplayCommand implements Callable<Integer> {
         LogSink logSink = null;
         try {
             try {
-                fwd = open(forwarded, reader.format(), interfaces);
-                drp = open(dropped, reader.format(), interfaces);
+                fwd = open(forwarded, reader, interfaces);
+                drp = open(dropped, reader, interfaces);
                 logSink = logFile != null ? new FileSink(logFile) : new PrintStreamSink(json ? err : out);
             } catch (IOException e) {
                 return fail("cannot write " + (fwd == null && forwarded != null ? forwarded
@@ -157,9 +157,10 @@ public final class ReplayCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static CaptureWriter open(Path path, CaptureFormat format, List<CaptureReader.CaptureInterface> itfs)
+    /** Outputs copy the input's records as they stand when the formats allow it. */
+    private static CaptureWriter open(Path path, CaptureReader reader, List<CaptureReader.CaptureInterface> itfs)
             throws IOException {
-        return path == null ? null : CaptureFiles.openWriter(path, format, itfs);
+        return path == null ? null : CaptureFiles.openWriter(path, reader.format(), itfs, reader);
     }
 
     private static void closeAll(AutoCloseable... resources) throws IOException {

@@ -16,6 +16,14 @@ public final class CapturedFrame {
     public int linkType;
     /** Interface the frame was seen on: its pcapng IDB index (0 for classic pcap). */
     public int interfaceIndex;
+    /**
+     * Byte offset in the capture file of this frame's whole record (header and data) when the record can be
+     * copied to an output of the same format as it stands, else -1. Lets a writer copy file ranges instead of
+     * re-encoding the frame; live sources and readers that cannot vouch for the record leave it -1.
+     */
+    public long sourceOffset = -1;
+    /** Length in bytes of that record, valid when {@code sourceOffset >= 0}. */
+    public int sourceLength;
 
     public CapturedFrame(int capacity) {
         data = new byte[capacity];

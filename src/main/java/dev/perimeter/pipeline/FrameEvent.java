@@ -31,6 +31,7 @@ public final class FrameEvent {
         frame.timestampNanos = timestampNanos;
         frame.linkType = linkType;
         frame.interfaceIndex = ingressPort;
+        frame.sourceOffset = -1;
         this.ingressPort = ingressPort;
         this.present = true;
     }

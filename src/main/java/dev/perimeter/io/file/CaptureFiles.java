@@ -63,6 +63,28 @@ public final class CaptureFiles {
         return new PcapWriter(path, format, interfaces, order, BufferedOutput.DEFAULT_BUFFER);
     }
 
+    /**
+     * As {@link #openWriter(Path, CaptureFormat, List)} for frames read from {@code input}: when the input is a
+     * pcap file of this format in the machine's byte order, its records are written by copying them from the
+     * input file as they stand (ranges of its mapping in gathering writes), with no copy in user space. The
+     * file's contents are the same either way.
+     */
+    public static CaptureWriter openWriter(Path path, CaptureFormat format, List<CaptureInterface> interfaces,
+                                           CaptureReader input) throws IOException {
+        ByteOrder order = ByteOrder.nativeOrder();
+        if (format != CaptureFormat.PCAPNG && input instanceof PcapReader pcap && pcap.format() == format
+                && pcap.byteOrder() == order) {
+            MappedInput source = pcap.mapAgain();
+            try {
+                return new PcapWriter(path, format, interfaces, order, BufferedOutput.DEFAULT_BUFFER, source);
+            } catch (IOException | RuntimeException e) {
+                source.close();
+                throw e;
+            }
+        }
+        return openWriter(path, format, interfaces, order);
+    }
+
     /** A writer for one interface of {@code linkType} with no name: the common case for pcap. */
     public static CaptureWriter openWriter(Path path, CaptureFormat format, int linkType) throws IOException {
         return openWriter(path, format, List.of(new CaptureInterface(null, linkType, 0)));

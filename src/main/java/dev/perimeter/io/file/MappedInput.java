@@ -17,6 +17,8 @@ final class MappedInput implements Closeable {
     static final long DEFAULT_WINDOW = 1L << 30;
 
     private final FileChannel channel;
+    /** False for a sibling: the channel belongs to the mapping it was made from. */
+    private final boolean ownsChannel;
     private final long size;
     private final long windowSize;
     private ByteOrder order = ByteOrder.BIG_ENDIAN;
@@ -25,9 +27,21 @@ final class MappedInput implements Closeable {
     private long windowEnd;
 
     MappedInput(Path path, long windowSize) throws IOException {
-        this.channel = FileChannel.open(path, StandardOpenOption.READ);
+        this(FileChannel.open(path, StandardOpenOption.READ), true, windowSize);
+    }
+
+    private MappedInput(FileChannel channel, boolean ownsChannel, long windowSize) throws IOException {
+        this.channel = channel;
+        this.ownsChannel = ownsChannel;
         this.size = channel.size();
         this.windowSize = Math.min(windowSize, Integer.MAX_VALUE);
+    }
+
+    /** Another window onto the same file, moved independently (another thread's view); shares the channel. */
+    MappedInput sibling() throws IOException {
+        MappedInput m = new MappedInput(channel, false, windowSize);
+        m.order(order);
+        return m;
     }
 
     long size() {
@@ -79,6 +93,8 @@ final class MappedInput implements Closeable {
     @Override
     public void close() throws IOException {
         window = null;
-        channel.close();
+        if (ownsChannel) {
+            channel.close();
+        }
     }
 }

@@ -80,6 +80,10 @@ public final class PcapReader implements CaptureReader {
         frame.timestampNanos = seconds * 1_000_000_000L + fraction * nanosPerUnit;
         frame.linkType = linkType;
         frame.interfaceIndex = 0;
+        // a record whose original length is below its captured length is written back corrected
+        // (and so is a fraction of a second out of range)
+        frame.sourceOffset = original >= captured && fraction < 1_000_000_000L / nanosPerUnit ? position : -1;
+        frame.sourceLength = RECORD_HEADER + captured;
         position += RECORD_HEADER + captured;
         return true;
     }
@@ -92,6 +96,16 @@ public final class PcapReader implements CaptureReader {
     /** Byte offset of the next record. */
     public long position() {
         return position;
+    }
+
+    /** The byte order of the file's headers. */
+    public ByteOrder byteOrder() {
+        return in.order();
+    }
+
+    /** A second, independent mapping of the same file, for a writer that copies this file's records. */
+    MappedInput mapAgain() throws IOException {
+        return in.sibling();
     }
 
     public int linkType() {

@@ -3,6 +3,7 @@ package dev.perimeter.io.file;
 import dev.perimeter.io.CaptureFormat;
 import dev.perimeter.io.CaptureReader.CaptureInterface;
 import dev.perimeter.io.CaptureWriter;
+import dev.perimeter.io.CapturedFrame;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -19,10 +20,21 @@ public final class PcapWriter implements CaptureWriter {
     private final boolean nano;
     private final List<CaptureInterface> interfaces;
     private final int linkType;
+    /** The input whose records this file copies as they stand (same format and byte order), or null. */
+    private final MappedInput source;
     private int checked;
 
     PcapWriter(Path path, CaptureFormat format, List<CaptureInterface> interfaces, ByteOrder order, int bufferSize)
             throws IOException {
+        this(path, format, interfaces, order, bufferSize, null);
+    }
+
+    /**
+     * A writer whose frames come from {@code source}, a pcap file of this format and byte order: frames that
+     * carry their record's place in it ({@link CapturedFrame#sourceOffset}) are written by copying that record.
+     */
+    PcapWriter(Path path, CaptureFormat format, List<CaptureInterface> interfaces, ByteOrder order, int bufferSize,
+               MappedInput source) throws IOException {
         if (format == CaptureFormat.PCAPNG) {
             throw new IllegalArgumentException("PcapWriter writes pcap, not pcapng");
         }
@@ -42,6 +54,7 @@ public final class PcapWriter implements CaptureWriter {
         this.interfaces = interfaces;
         this.linkType = linkType;
         this.checked = interfaces.size();
+        this.source = source;
         this.out = new BufferedOutput(path, order, bufferSize);
         ByteBuffer b = out.room(PcapReader.FILE_HEADER);
         b.putInt(nano ? PcapReader.MAGIC_NANO : PcapReader.MAGIC_MICRO);
@@ -67,6 +80,15 @@ public final class PcapWriter implements CaptureWriter {
         b.put(data, offset, capturedLength);
     }
 
+    @Override
+    public void write(CapturedFrame frame) throws IOException {
+        if (source != null && frame.sourceOffset >= 0 && frame.interfaceIndex == 0) {
+            out.copy(source, frame.sourceOffset, frame.sourceLength);
+        } else {
+            CaptureWriter.super.write(frame);
+        }
+    }
+
     /** An interface that appeared in the list after opening (a live reader list) must keep the link type. */
     private void checkNewInterface(int interfaceIndex) {
         if (interfaceIndex < 0 || interfaceIndex >= interfaces.size()) {
@@ -82,6 +104,12 @@ public final class PcapWriter implements CaptureWriter {
 
     @Override
     public void close() throws IOException {
-        out.close();
+        try {
+            out.close();
+        } finally {
+            if (source != null) {
+                source.close();
+            }
+        }
     }
 }

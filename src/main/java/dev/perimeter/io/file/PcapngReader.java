@@ -246,6 +246,7 @@ public final class PcapngReader implements CaptureReader {
         frame.originalLength = Math.max(original, captured);
         frame.linkType = interfaces.get(global).linkType();
         frame.interfaceIndex = global;
+        frame.sourceOffset = -1;
     }
 
     static long nanos(long[] clock, long units) {

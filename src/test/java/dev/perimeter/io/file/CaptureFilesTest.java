@@ -119,6 +119,49 @@ class CaptureFilesTest {
         }
     }
 
+    /**
+     * A writer that copies the input's records (adjacent ones as one range, more than one gathering write's worth
+     * of ranges, mapping windows smaller than the file) writes the same file as one that encodes every frame,
+     * also when some frames in between come without their record's place.
+     */
+    @ParameterizedTest
+    @EnumSource(value = CaptureFormat.class, names = {"PCAP", "PCAP_NANO"})
+    void copyingTheInputsRecordsWritesTheSameFile(CaptureFormat format) throws IOException {
+        List<Frames> sample = sample(1);
+        List<Frames> frames = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            Frames f = sample.get(i % sample.size());
+            frames.add(new Frames(f.timestampNanos() + i, 0, f.linkType(), f.originalLength(), f.data()));
+        }
+        Path input = dir.resolve("in." + format);
+        List<CaptureInterface> itfs = List.of(new CaptureInterface(null, LinkType.ETHERNET, 0));
+        try (CaptureWriter w = CaptureFiles.openWriter(input, format, itfs)) {
+            write(w, frames);
+        }
+        Path copied = dir.resolve("copied.pcap");
+        Path encoded = dir.resolve("encoded.pcap");
+        int copies = 0;
+        try (CaptureReader r = CaptureFiles.openReader(input, 64 << 10);
+             CaptureWriter c = CaptureFiles.openWriter(copied, format, itfs, r);
+             CaptureWriter e = CaptureFiles.openWriter(encoded, format, itfs)) {
+            CapturedFrame f = new CapturedFrame(16);
+            for (int i = 0; r.next(f); i++) {
+                if (i % 3 == 1) {
+                    continue;
+                }
+                e.write(f);
+                if (i % 11 == 0) {
+                    f.sourceOffset = -1;
+                }
+                copies += f.sourceOffset >= 0 ? 1 : 0;
+                c.write(f);
+            }
+        }
+        assertTrue(copies > 1500, "records copied: " + copies);
+        assertTrue(Arrays.equals(Files.readAllBytes(encoded), Files.readAllBytes(copied)), "same bytes");
+        assertEquals(2000, Frames.readAll(copied).size());
+    }
+
     @Test
     void emptyCaptureHasNoFrames() throws IOException {
         for (CaptureFormat format : CaptureFormat.values()) {
