@@ -17,10 +17,12 @@ command -v tcpdump >/dev/null || { echo "tcpdump is not installed" >&2; exit 1; 
 
 (cd "$root" && mvn -B -q -DskipTests install) >&2
 (cd "$here" && mvn -B -q package) >&2
-jar=$root/target/perimeter.jar
+# through ./perimeter, as users run it (its class-data sharing archive is made here, before any timing)
+perimeter=$root/perimeter
 bench=$here/target/benchmarks.jar
 input=$work/flood-$frames.pcap
-[ -f "$input" ] || java -jar "$jar" generate flood --frames "$frames" "$input" >&2
+"$perimeter" --version >/dev/null
+[ -f "$input" ] || "$perimeter" generate flood --frames "$frames" "$input" >&2
 java -cp "$bench" dev.perimeter.bench.ReplayLists 5 "$work/seed.cfg" "$work/seed.bpf"
 java -cp "$bench" dev.perimeter.bench.ReplayLists 1000 "$work/large.cfg" "$work/large.bpf"
 
@@ -41,9 +43,9 @@ for list in seed large; do
   td_out=$work/tcpdump-$list.pcap
   pm_out=$work/perimeter-$list.pcap
   td=$(best_of tcpdump -r "$input" -w "$td_out" -F "$work/$list.bpf")
-  pm=$(best_of java -jar "$jar" replay --config "$work/$list.cfg" --egress eth2/0 "$input" \
+  pm=$(best_of "$perimeter" replay --config "$work/$list.cfg" --egress eth2/0 "$input" \
         --forwarded "$pm_out" --log /dev/null --json)
-  java -jar "$jar" replay --config "$work/$list.cfg" --egress eth2/0 "$input" --forwarded "$pm_out" \
+  "$perimeter" replay --config "$work/$list.cfg" --egress eth2/0 "$input" --forwarded "$pm_out" \
         --log /dev/null --json > "$work/perimeter-$list.json"
   inproc=$(sed -E 's/.*"framesPerSecond":([0-9]+).*/\1/' "$work/perimeter-$list.json")
   # identical outputs past the file header (tcpdump and Perimeter may disagree on the header's snap length)
