@@ -22,6 +22,17 @@ public final class ClassbenchFiles {
 
     public static List<ClassbenchRule> readRules(Path file) throws IOException {
         List<ClassbenchRule> rules = new ArrayList<>();
+        forEachLine(file, "rule", line -> rules.add(parseRule(line)));
+        return rules;
+    }
+
+    /** One line of a ClassBench file; a RuntimeException it throws says what is wrong with the line. */
+    private interface LineHandler {
+        void accept(String line);
+    }
+
+    /** Hands each non-blank line to {@code handler}; a bad line becomes an IOException naming file and line. */
+    private static void forEachLine(Path file, String kind, LineHandler handler) throws IOException {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
             String line;
             int number = 0;
@@ -31,13 +42,13 @@ public final class ClassbenchFiles {
                     continue;
                 }
                 try {
-                    rules.add(parseRule(line));
+                    handler.accept(line);
                 } catch (RuntimeException e) {
-                    throw new IOException(file + ":" + number + ": not a ClassBench rule (" + e.getMessage() + "): " + line);
+                    throw new IOException(file + ":" + number + ": not a ClassBench " + kind + " (" + e.getMessage()
+                            + "): " + line);
                 }
             }
         }
-        return rules;
     }
 
     public static ClassbenchRule parseRule(String line) {
@@ -83,32 +94,20 @@ public final class ClassbenchFiles {
     public static Trace readTrace(Path file) throws IOException {
         List<PacketKey> keys = new ArrayList<>();
         List<Integer> from = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
-            String line;
-            int number = 0;
-            while ((line = in.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] f = line.trim().split("\\s+");
-                try {
-                    if (f.length < 5) {
-                        throw new IllegalArgumentException("expected SA DA SP DP PROTO");
-                    }
-                    PacketKey k = new PacketKey();
-                    k.source = (int) field(f[0], 0xFFFFFFFFL);
-                    k.destination = (int) field(f[1], 0xFFFFFFFFL);
-                    k.sourcePort = (int) field(f[2], 0xFFFF);
-                    k.destinationPort = (int) field(f[3], 0xFFFF);
-                    k.protocol = (int) field(f[4], 0xFF);
-                    keys.add(k);
-                    from.add(f.length >= 7 ? Integer.parseInt(f[6]) : -1);
-                } catch (RuntimeException e) {
-                    throw new IOException(file + ":" + number + ": not a ClassBench trace line (" + e.getMessage() + "): " + line);
-                }
+        forEachLine(file, "trace line", line -> {
+            String[] f = line.trim().split("\\s+");
+            if (f.length < 5) {
+                throw new IllegalArgumentException("expected SA DA SP DP PROTO");
             }
-        }
+            PacketKey k = new PacketKey();
+            k.source = (int) field(f[0], 0xFFFFFFFFL);
+            k.destination = (int) field(f[1], 0xFFFFFFFFL);
+            k.sourcePort = (int) field(f[2], 0xFFFF);
+            k.destinationPort = (int) field(f[3], 0xFFFF);
+            k.protocol = (int) field(f[4], 0xFF);
+            keys.add(k);
+            from.add(f.length >= 7 ? Integer.parseInt(f[6]) : -1);
+        });
         return new Trace(keys.toArray(new PacketKey[0]), from.stream().mapToInt(Integer::intValue).toArray());
     }
 
