@@ -46,7 +46,14 @@ public final class ConfigParser {
     private static final KeywordSet THRESHOLD = KeywordSet.of("threshold");
     private static final KeywordSet NON_IP_LIST_WORDS = KeywordSet.of("compiled", "dynamic-extend", "rate-limit");
 
-    private enum Mode { GLOBAL, ACCESS_LIST, INTERFACE, OTHER_BLOCK }
+    private static final KeywordSet BANNER = KeywordSet.of("banner");
+    private static final KeywordSet BANNER_KIND = KeywordSet.of("motd", "exec", "incoming", "login",
+            "prompt-timeout", "slip-ppp", "config-save");
+    private static final KeywordSet MACRO = KeywordSet.of("macro");
+    private static final KeywordSet MACRO_NAME = KeywordSet.of("name");
+    private static final KeywordSet IP_ACCESS_WORDS = KeywordSet.of("access-list", "access-group");
+
+    private enum Mode { GLOBAL, ACCESS_LIST, INTERFACE, OTHER_BLOCK, TEXT }
 
     private final String sourceName;
     private final Map<String, AccessListEditor> lists = new LinkedHashMap<>();
@@ -63,6 +70,8 @@ public final class ConfigParser {
     private String currentInterface;
     private int lineNumber;
     private String line;
+    /** In TEXT mode (a banner or macro body): the character that ends it, or -1 until the text's first line. */
+    private int textEnd;
 
     private ConfigParser(String sourceName) {
         this.sourceName = sourceName;
@@ -115,6 +124,10 @@ public final class ConfigParser {
 
     private void line(String raw) {
         this.line = raw;
+        if (mode == Mode.TEXT) {
+            textLine(raw);
+            return;
+        }
         String trimmed = raw.strip();
         if (trimmed.isEmpty() || trimmed.charAt(0) == '!' || trimmed.charAt(0) == '#') {
             return;
@@ -161,12 +174,19 @@ public final class ConfigParser {
         mode = Mode.GLOBAL;
         String k = t.accept(GLOBAL);
         if (k == null) {
-            skipCommand();
+            if (!startsText(t)) {
+                skipCommand();
+            }
             return;
         }
         switch (k) {
             case "access-list" -> numberedList(t);
             case "ip" -> {
+                int at = t.position();
+                if (t.hasNext() && "access-group".equals(IP_ACCESS_WORDS.resolve(t.peek()))) {
+                    // an interface command with no interface open: the router refuses it in global mode
+                    throw t.invalidAt(at);
+                }
                 if (t.accept(GLOBAL_IP) == null) {
                     skipCommand();
                 } else {
@@ -194,6 +214,60 @@ public final class ConfigParser {
             case "logging" -> loggingCommand(t);
             case "no" -> negated(t);
             default -> t.end(); // end, exit
+        }
+    }
+
+    /**
+     * {@code banner [KIND] D text D} and {@code macro name X ... @}: free text over several lines, which must
+     * not be read as commands. The banner's text ends at the next D, its first character.
+     */
+    private boolean startsText(Tokens t) {
+        int at = t.position();
+        String w = t.peek();
+        if (w != null && w.length() >= 3 && t.accept(BANNER) != null) {
+            t.accept(BANNER_KIND);
+            skip("skipped (banner text)");
+            if (!t.hasNext()) {
+                textEnd = -1; // the delimiter is the first character of the next line
+                mode = Mode.TEXT;
+                return true;
+            }
+            String rest = line.substring(t.column(t.position()));
+            int end = rest.indexOf(rest.charAt(0), 1);
+            if (end < 0) {
+                textEnd = rest.charAt(0);
+                mode = Mode.TEXT;
+            } else {
+                mode = Mode.GLOBAL;
+            }
+            return true;
+        }
+        t.seek(at);
+        if (w != null && w.length() >= 3 && t.accept(MACRO) != null && t.accept(MACRO_NAME) != null) {
+            skip("skipped (macro body)");
+            textEnd = '@';
+            mode = Mode.TEXT;
+            return true;
+        }
+        t.seek(at);
+        return false;
+    }
+
+    private void textLine(String raw) {
+        skipped++;
+        if (textEnd < 0) {
+            String s = raw.strip();
+            if (s.isEmpty()) {
+                return;
+            }
+            textEnd = s.charAt(0);
+            if (s.indexOf(textEnd, 1) >= 0) {
+                mode = Mode.GLOBAL;
+            }
+            return;
+        }
+        if (raw.indexOf(textEnd) >= 0) {
+            mode = Mode.GLOBAL;
         }
     }
 
@@ -550,8 +624,8 @@ public final class ConfigParser {
         int start = t.position();
         String k = t.accept(INTERFACE_MODE);
         if (k == null || (k.equals("ip") && !isAccessGroup(t)) || (k.equals("no") && !isNoAccessGroup(t))) {
-            if (!t.isIndented()) {
-                t.seek(start);
+            t.seek(start);
+            if (!t.isIndented() && !InterfaceCommands.isInterfaceOnly(t)) {
                 global(t);
             } else {
                 skipped++; // the other interface commands (addresses, speed, ...) do not concern filtering

@@ -540,6 +540,67 @@ class ConfigParserTest {
     }
 
     @Test
+    void bannerAndMacroTextIsNeverReadAsCommands() {
+        ParseResult r = parse("""
+                interface Gi0/0
+                 ip access-group EDGE in
+                banner login ^C
+                Authorised access only.
+                access-list 1 deny any
+                interface Gi0/0
+                 ip access-group 1 in
+                ^C
+                banner motd #one line: access-list 2 permit any#
+                banner exec
+                %
+                access-list 3 permit any
+                %
+                macro name PORT
+                switchport mode access
+                ip access-group 4 in
+                @
+                ip access-list extended EDGE
+                 permit tcp any any eq 22
+                """);
+        assertTrue(r.isValid(), r.formatErrors());
+        assertEquals(List.of("EDGE"), List.copyOf(r.config().accessLists().keySet()));
+        assertEquals("EDGE", r.config().interfaces().get("Gi0/0").inList());
+        assertEquals(List.of(3, 9, 10, 14), r.warnings().stream().map(ConfigDiagnostic::lineNumber).toList());
+        assertEquals(15, r.skippedLines());
+    }
+
+    @Test
+    void interfaceCommandsWrittenWithoutIndentationKeepTheInterfaceOpen() {
+        ParseResult r = parse("""
+                interface FastEthernet0
+                ip address 192.0.2.16 255.255.255.224
+                no ip redirects
+                speed auto
+                ip nat outside
+                ip access-group 102 in
+                full-duplex
+                !
+                interface Vlan1
+                ip addr 192.168.2.1 255.255.255.0
+                ip inspect FW out
+                ip access-group 1 out
+                ip route 0.0.0.0 0.0.0.0 192.0.2.1
+                ip nat inside source list 1 interface FastEthernet0 overload
+                access-list 1 permit 192.168.2.0 0.0.0.255
+                access-list 102 permit tcp any host 192.0.2.16 eq 80
+                """);
+        assertTrue(r.isValid(), r.formatErrors());
+        assertEquals("102", r.config().interfaces().get("FastEthernet0").inList());
+        assertEquals("1", r.config().interfaces().get("Vlan1").outList());
+        assertEquals(List.of(13, 14), r.warnings().stream().map(ConfigDiagnostic::lineNumber).toList());
+        // once a global command has closed the interface, the router refuses an interface command
+        ConfigDiagnostic e = error("interface e0\nip route 0.0.0.0 0.0.0.0 192.0.2.1\nip access-group 1 in\n");
+        assertEquals(3, e.lineNumber());
+        assertEquals(ParseError.INVALID, e.message());
+        assertEquals(3, e.column());
+    }
+
+    @Test
     void garbageInsideAnAccessListBlockIsAnErrorButAnUnindentedGlobalLineLeavesIt() {
         ParseResult r = parse("ip access-list extended T\n permit ip any any\n hostname x\nhostname y\n");
         assertEquals(List.of(3), r.errors().stream().map(ConfigDiagnostic::lineNumber).toList());
