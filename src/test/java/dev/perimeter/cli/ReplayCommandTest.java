@@ -240,6 +240,37 @@ class ReplayCommandTest {
     }
 
     @Test
+    void aPcapngCutBeforeItsFirstFrameIsAnEmptyOrCorruptReplayNeverACrash() throws Exception {
+        byte[] seed = Files.readAllBytes(SEED_PCAPNG);
+        ByteBuffer b = ByteBuffer.wrap(seed).order(seed[8] == 0x4d ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+        List<Integer> boundaries = new ArrayList<>();
+        int firstFrameEnd = 0;
+        for (int at = 0; firstFrameEnd == 0; ) {
+            int type = b.getInt(at);
+            at += b.getInt(at + 4);
+            boundaries.add(at);
+            firstFrameEnd = type == 6 ? at : 0;
+        }
+        Path cut = dir.resolve("cut.pcapng");
+        Path fwd = dir.resolve("f.pcapng");
+        Path drp = dir.resolve("d.pcapng");
+        for (int length = 0; length <= firstFrameEnd; length++) {
+            Files.write(cut, java.util.Arrays.copyOf(seed, length));
+            ReplayRun run = ReplayRun.of("--config", SEED_CFG, "--egress", "eth2/0", cut.toString(),
+                    "--forwarded", fwd.toString(), "--dropped", drp.toString(), "--json");
+            String where = "cut at " + length + ": " + run.err();
+            assertTrue(!run.err().contains("Exception") && !run.err().contains("\tat "), where);
+            if (boundaries.contains(length)) {
+                assertEquals(0, run.exitCode(), where);
+                assertEquals(length == firstFrameEnd ? 1 : 0, frames(fwd) + frames(drp), where);
+            } else {
+                assertEquals(1, run.exitCode(), where);
+                assertTrue(run.err().contains("at byte offset "), where);
+            }
+        }
+    }
+
+    @Test
     void linuxCookedCapturesWithNanosecondTimesKeepTheirFormatAndLinkType() throws Exception {
         ExternalTools.require("tcpdump");
         Path in = dir.resolve("sll.pcap");
@@ -262,6 +293,16 @@ class ReplayCommandTest {
         assertEquals(nanoLines(in, "not (" + DENIED + ")"), nanoLines(fwd, null));
         assertEquals(3, nanoLines(drp, null).size());
         assertTrue(nanoLines(drp, null).get(0).startsWith("1771903583.123456789 "), nanoLines(drp, null).get(0));
+    }
+
+    static int frames(Path capture) throws IOException {
+        int n = 0;
+        try (CaptureReader r = CaptureFiles.openReader(capture)) {
+            for (CapturedFrame f = new CapturedFrame(64); r.next(f); ) {
+                n++;
+            }
+        }
+        return n;
     }
 
     static List<String> nanoLines(Path file, String filter) throws Exception {

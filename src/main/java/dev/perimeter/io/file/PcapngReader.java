@@ -45,8 +45,12 @@ public final class PcapngReader implements CaptureReader {
 
     PcapngReader(MappedInput in) throws IOException {
         this.in = in;
-        if (in.size() < 12 || in.i32(0) != SHB) {
+        if (in.size() < 4 || in.i32(0) != SHB) {
             throw new CorruptCaptureException("not a pcapng file (no section header block)", 0);
+        }
+        if (in.size() < 28) {
+            throw new CorruptCaptureException("pcapng section header block cut short (" + in.size()
+                    + " of at least 28 bytes)", 0);
         }
         try {
             while (position < in.size() && !isPacketBlock(peekType())) {

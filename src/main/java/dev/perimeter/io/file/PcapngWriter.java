@@ -14,7 +14,8 @@ import java.util.List;
  * interface has a name, and nanosecond {@code if_tsresol} so timestamps are kept exactly), then enhanced packet
  * blocks. The interface list is read again when a frame names an interface beyond the ones written so far: a
  * reader's live {@link dev.perimeter.io.CaptureReader#interfaces()} list can be passed, and interfaces that appear
- * later in the input (a second pcapng section) get their description block just before their first frame.
+ * later in the input (a second pcapng section) get their description block just before their first frame; the
+ * list may even start empty (an input whose first interface block is missing or cut short).
  */
 public final class PcapngWriter implements CaptureWriter {
     private static final byte[] APPLICATION = "perimeter".getBytes(StandardCharsets.US_ASCII);
@@ -24,9 +25,6 @@ public final class PcapngWriter implements CaptureWriter {
     private int written;
 
     PcapngWriter(Path path, List<CaptureInterface> interfaces, ByteOrder order, int bufferSize) throws IOException {
-        if (interfaces.isEmpty()) {
-            throw new IllegalArgumentException("a pcapng file needs at least one interface");
-        }
         this.interfaces = interfaces;
         this.out = new BufferedOutput(path, order, bufferSize);
         int shbLength = 28 + option(APPLICATION.length) + 4;
