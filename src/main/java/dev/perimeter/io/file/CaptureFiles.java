@@ -30,11 +30,38 @@ public final class CaptureFiles {
             if (in.size() >= 4 && in.i32(0) == PcapngReader.SHB) {
                 return new PcapngReader(in);
             }
+            String other = in.size() >= 4 ? otherFormat(in.i32(0)) : null;
+            if (other != null) {
+                throw new CorruptCaptureException("not a pcap or pcapng file but " + other, 0);
+            }
             return new PcapReader(in);
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
         }
+    }
+
+    /** What a file whose first four bytes (big-endian) are {@code magic} is, when it is a common non-capture. */
+    private static String otherFormat(int magic) {
+        if (magic >>> 16 == 0x1f8b) {
+            return "gzip-compressed: decompress it first (gunzip)";
+        }
+        if (magic == 0x28b52ffd) {
+            return "zstd-compressed: decompress it first (zstd -d)";
+        }
+        if (magic == 0xfd377a58) {
+            return "xz-compressed: decompress it first (unxz)";
+        }
+        if (magic >>> 8 == 0x425a68) {
+            return "bzip2-compressed: decompress it first (bunzip2)";
+        }
+        if (magic == 0x04224d18) {
+            return "lz4-compressed: decompress it first (lz4 -d)";
+        }
+        if (magic == 0x736e6f6f) {
+            return "a snoop capture: convert it first (editcap -F pcap)";
+        }
+        return null;
     }
 
     /** The format of a capture file, from its magic number. */

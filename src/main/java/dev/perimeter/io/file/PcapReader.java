@@ -9,10 +9,16 @@ import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.util.List;
 
-/** Classic libpcap files: microsecond or nanosecond timestamps, either byte order, read through a mapping. */
+/**
+ * Classic libpcap files: microsecond or nanosecond timestamps, either byte order, read through a mapping. The
+ * "modified" format of old patched Linux tcpdumps (magic 0xa1b2cd34, which libpcap reads too) has 8 more bytes per
+ * record header (interface index, protocol, packet type); its frames read as microsecond pcap's and its records are
+ * never copied as they stand.
+ */
 public final class PcapReader implements CaptureReader {
     static final int MAGIC_MICRO = 0xa1b2c3d4;
     static final int MAGIC_NANO = 0xa1b23c4d;
+    static final int MAGIC_MODIFIED = 0xa1b2cd34;
     static final int FILE_HEADER = 24;
     static final int RECORD_HEADER = 16;
     /** libpcap's own ceiling for a record's captured length when the file's snaplen is smaller. */
@@ -24,6 +30,8 @@ public final class PcapReader implements CaptureReader {
     private final int linkType;
     private final int maxCaptured;
     private final long nanosPerUnit;
+    /** Bytes of a record header: 16, or 24 in the modified format. */
+    private final int recordHeader;
     private long position = FILE_HEADER;
     private CorruptCaptureException failure;
 
@@ -33,15 +41,17 @@ public final class PcapReader implements CaptureReader {
             throw new CorruptCaptureException("pcap file header cut short (" + in.size() + " of 24 bytes)", 0);
         }
         int magic = in.i32(0);
-        if (magic == Integer.reverseBytes(MAGIC_MICRO) || magic == Integer.reverseBytes(MAGIC_NANO)) {
+        if (magic == Integer.reverseBytes(MAGIC_MICRO) || magic == Integer.reverseBytes(MAGIC_NANO)
+                || magic == Integer.reverseBytes(MAGIC_MODIFIED)) {
             in.order(ByteOrder.LITTLE_ENDIAN);
             magic = Integer.reverseBytes(magic);
         }
-        if (magic != MAGIC_MICRO && magic != MAGIC_NANO) {
+        if (magic != MAGIC_MICRO && magic != MAGIC_NANO && magic != MAGIC_MODIFIED) {
             throw new CorruptCaptureException(String.format("not a pcap file (magic 0x%08x)", magic), 0);
         }
         format = magic == MAGIC_NANO ? CaptureFormat.PCAP_NANO : CaptureFormat.PCAP;
         nanosPerUnit = magic == MAGIC_NANO ? 1 : 1000;
+        recordHeader = magic == MAGIC_MODIFIED ? RECORD_HEADER + 8 : RECORD_HEADER;
         int snapLength = in.i32(16);
         linkType = in.i32(20) & 0xffff;
         maxCaptured = snapLength > 0 ? Math.max(snapLength, MAX_CAPTURE) : MAX_CAPTURE;
@@ -57,8 +67,8 @@ public final class PcapReader implements CaptureReader {
         if (remaining == 0) {
             return false;
         }
-        if (remaining < RECORD_HEADER) {
-            throw fail("record header cut short (" + remaining + " of 16 bytes)");
+        if (remaining < recordHeader) {
+            throw fail("record header cut short (" + remaining + " of " + recordHeader + " bytes)");
         }
         int i = in.at(position, RECORD_HEADER);
         MappedByteBuffer b = in.buffer();
@@ -70,11 +80,11 @@ public final class PcapReader implements CaptureReader {
             throw fail("record claims " + (captured & 0xffffffffL) + " captured bytes (more than "
                     + maxCaptured + ")");
         }
-        if (remaining - RECORD_HEADER < captured) {
-            throw fail("frame cut short (" + (remaining - RECORD_HEADER) + " of " + captured + " bytes)");
+        if (remaining - recordHeader < captured) {
+            throw fail("frame cut short (" + (remaining - recordHeader) + " of " + captured + " bytes)");
         }
         frame.ensureCapacity(captured);
-        in.copy(position + RECORD_HEADER, frame.data, captured);
+        in.copy(position + recordHeader, frame.data, captured);
         frame.capturedLength = captured;
         frame.originalLength = Math.max(original, captured);
         frame.timestampNanos = seconds * 1_000_000_000L + fraction * nanosPerUnit;
@@ -82,9 +92,10 @@ public final class PcapReader implements CaptureReader {
         frame.interfaceIndex = 0;
         // a record whose original length is below its captured length is written back corrected
         // (and so is a fraction of a second out of range)
-        frame.sourceOffset = original >= captured && fraction < 1_000_000_000L / nanosPerUnit ? position : -1;
+        frame.sourceOffset = original >= captured && fraction < 1_000_000_000L / nanosPerUnit
+                && recordHeader == RECORD_HEADER ? position : -1;
         frame.sourceLength = RECORD_HEADER + captured;
-        position += RECORD_HEADER + captured;
+        position += recordHeader + captured;
         return true;
     }
 

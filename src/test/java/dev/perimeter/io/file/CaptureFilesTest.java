@@ -15,12 +15,15 @@ import dev.perimeter.io.CorruptCaptureException;
 import dev.perimeter.packet.FrameBuilder;
 import dev.perimeter.packet.LinkType;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -162,6 +165,40 @@ class CaptureFilesTest {
         assertEquals(2000, Frames.readAll(copied).size());
     }
 
+    /**
+     * The modified pcap of old patched Linux tcpdumps, which libpcap reads: 24-byte record headers. Its frames
+     * are read as microsecond pcap's and written back as standard pcap (never copied as they stand).
+     */
+    @Test
+    void modifiedPcapIsReadAndWrittenAsStandardPcap() throws IOException {
+        List<Frames> frames = microseconds(sample(1));
+        for (ByteOrder order : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
+            ByteBuffer b = ByteBuffer.allocate(1 << 20).order(order);
+            b.putInt(0xa1b2cd34).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(262144)
+                    .putInt(LinkType.ETHERNET);
+            for (Frames f : frames) {
+                b.putInt((int) (f.timestampNanos() / 1_000_000_000L))
+                        .putInt((int) (f.timestampNanos() % 1_000_000_000L / 1000))
+                        .putInt(f.data().length).putInt(f.originalLength())
+                        .putInt(3).putShort((short) 0x0800).put((byte) 4).put((byte) 0) // ifindex, protocol, type
+                        .put(f.data());
+            }
+            Path modified = Files.write(dir.resolve("modified.pcap"), Arrays.copyOf(b.array(), b.position()));
+            Path out = dir.resolve("standard.pcap");
+            try (CaptureReader r = CaptureFiles.openReader(modified)) {
+                assertEquals(CaptureFormat.PCAP, r.format());
+                try (CaptureWriter w = CaptureFiles.openWriter(out, r.format(), r.interfaces(), r)) {
+                    for (CapturedFrame f = new CapturedFrame(64); r.next(f); ) {
+                        w.write(f);
+                    }
+                }
+            }
+            Frames.assertSame(frames, Frames.readAll(modified));
+            Frames.assertSame(frames, Frames.readAll(out));
+            assertEquals(0xa1b2c3d4, ByteBuffer.wrap(Files.readAllBytes(out)).order(ByteOrder.nativeOrder()).getInt());
+        }
+    }
+
     @Test
     void emptyCaptureHasNoFrames() throws IOException {
         for (CaptureFormat format : CaptureFormat.values()) {
@@ -182,6 +219,21 @@ class CaptureFilesTest {
         assertTrue(e.getMessage().contains("not a pcap file"), e.getMessage());
         Path empty = Files.write(dir.resolve("empty"), new byte[0]);
         assertEquals(0, assertThrows(CorruptCaptureException.class, () -> CaptureFiles.openReader(empty)).offset());
+    }
+
+    @Test
+    void aCompressedCaptureIsNamedAsSuch() throws IOException {
+        Path pcap = dir.resolve("x.pcap");
+        try (CaptureWriter w = CaptureFiles.openWriter(pcap, CaptureFormat.PCAP, LinkType.ETHERNET)) {
+            write(w, sample(1));
+        }
+        Path gz = dir.resolve("x.pcap.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(Files.readAllBytes(pcap));
+        }
+        CorruptCaptureException e = assertThrows(CorruptCaptureException.class, () -> CaptureFiles.openReader(gz));
+        assertEquals(0, e.offset());
+        assertTrue(e.getMessage().contains("gzip-compressed: decompress it first (gunzip)"), e.getMessage());
     }
 
     @Test

@@ -153,6 +153,22 @@ class InteropTest {
         Frames.assertSame(truncated, Frames.readAll(micro));
     }
 
+    /** Every pcap flavour editcap writes that tcpdump reads too, read to the same frames. */
+    @Test
+    void weReadEveryPcapFlavourEditcapWritesThatTcpdumpReads() throws IOException {
+        ExternalTools.require("editcap");
+        ExternalTools.require("tcpdump");
+        Path seed = dir.resolve("seed.pcap");
+        SampleCaptures.writeSeedVerification(seed);
+        List<Frames> frames = Frames.readAll(seed);
+        for (String flavour : List.of("pcap", "nsecpcap", "modpcap", "pcapng")) {
+            Path file = dir.resolve(flavour);
+            ExternalTools.run(List.of("editcap", "-F", flavour, seed.toString(), file.toString()), true);
+            assertEquals(frames.size(), ExternalTools.tcpdumpCount(file, null), flavour);
+            Frames.assertSame(frames, Frames.readAll(file));
+        }
+    }
+
     @Test
     void tsharkPcapngKeepsInterfacesAndWeReadIt() throws IOException {
         ExternalTools.require("tshark");
