@@ -6,7 +6,8 @@ import java.util.function.Function;
 /**
  * Renders access lists as IOS {@code show access-lists} prints them: a header line per list, entries indented
  * four spaces after their sequence numbers, well-known ports and ICMP messages by name, standard entries with
- * {@code wildcard bits}, and the match count after an entry that has matched.
+ * {@code wildcard bits}, a log cookie as {@code log (tag = COOKIE)}, and the match count after an entry that has
+ * matched.
  */
 public final class AccessListPrinter {
     private AccessListPrinter() {
@@ -135,7 +136,7 @@ public final class AccessListPrinter {
         if (e.log() != LogOption.NONE) {
             sb.append(' ').append(e.log().keyword());
             if (e.logTag() != null) {
-                sb.append(' ').append(e.logTag());
+                sb.append(" (tag = ").append(e.logTag()).append(')');
             }
         }
     }

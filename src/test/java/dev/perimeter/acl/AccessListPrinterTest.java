@@ -45,6 +45,24 @@ class AccessListPrinterTest {
     }
 
     @Test
+    void logCookieIsShownAsATag() {
+        AccessList l = list("""
+                ip access-list extended EDGE
+                 50 deny tcp any any eq 22 log Deny_SSH
+                 60 deny ip any any log-input LAST
+                access-list 5 deny any log NOISY
+                """, "EDGE");
+        assertEquals("""
+                Extended IP access list EDGE
+                    50 deny tcp any any eq 22 log (tag = Deny_SSH)
+                    60 deny ip any any log-input (tag = LAST)
+                """, AccessListPrinter.show(l, null));
+        AccessList std = list("access-list 5 deny any log NOISY\n", "5");
+        assertEquals("    10 deny   any log (tag = NOISY)\n", AccessListPrinter.show(std, null).lines().skip(1)
+                .findFirst().map(x -> x + "\n").get());
+    }
+
+    @Test
     void standardListWithWildcardBits() {
         AccessList l = list("""
                 access-list 10 permit 10.1.1.0 0.0.0.255
@@ -91,7 +109,7 @@ class AccessListPrinterTest {
                     70 permit igmp any any 9
                     80 permit ip any any dscp ef ttl lt 2
                     90 permit ip any any precedence critical tos min-delay
-                    100 permit tcp 10.0.10.0 0.255.0.255 any established log-input T1
+                    100 permit tcp 10.0.10.0 0.255.0.255 any established log-input (tag = T1)
                     110 permit tcp any any match-any -ack +syn
                     120 permit tcp any any fin rst
                     130 deny ip any any fragments

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Property: for random lists, the {@code show access-lists} text, read back as configuration, gives the same
  * lists. The header becomes {@code ip access-list ...} and a standard entry's {@code , wildcard bits W} becomes
- * {@code W}; everything else (port names, ICMP names, sequence numbers, padding) is read as printed.
+ * {@code W} and a log cookie's {@code (tag = C)} becomes {@code C}; everything else (port names, ICMP names, sequence numbers, padding) is read as printed.
  */
 class ShowRoundTripTest {
     private static final int[] PROTOCOLS = {Protocols.ANY, Protocols.TCP, Protocols.UDP, Protocols.ICMP,
@@ -52,7 +52,7 @@ class ShowRoundTripTest {
             } else if (line.startsWith("Standard IP access list ")) {
                 sb.append("ip access-list standard ").append(line.substring(24));
             } else {
-                sb.append(line.replace(", wildcard bits ", " "));
+                sb.append(line.replace(", wildcard bits ", " ").replaceAll("\\(tag = (\\S+)\\)", "$1"));
             }
             sb.append('\n');
         }
