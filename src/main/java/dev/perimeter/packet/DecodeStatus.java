@@ -27,10 +27,10 @@ public enum DecodeStatus {
      */
     IPV4_L4_TRUNCATED,
     /**
-     * The frame is shorter than its link header (Ethernet 14 bytes plus 4 per VLAN tag, SLL 16, SLL2 20), or it
-     * carries IPv4 whose header is not valid: fewer than 20 bytes captured, version not 4, IHL below 5, the IHL
-     * header (with options) not all captured, or total length shorter than the header. On raw-IP link types a
-     * version nibble other than 4 or 6 is malformed too. The key is cleared.
+     * The frame is shorter than its link header (Ethernet 14 bytes plus 4 per VLAN tag, SLL 16, SLL2 20, BSD
+     * loopback 4), or it carries IPv4 whose header is not valid: fewer than 20 bytes captured, version not 4, IHL
+     * below 5, the IHL header (with options) not all captured, or total length shorter than the header. On raw-IP
+     * link types a version nibble other than 4 or 6 is malformed too. The key is cleared.
      */
     MALFORMED
 }

@@ -10,8 +10,8 @@ import java.util.Objects;
  * frame until the next call.
  *
  * <p>Link types: Ethernet II with any number of 802.1Q / 802.1ad (0x88a8, 0x9100) tags, Linux cooked SLL and
- * SLL2 (also with VLAN tags after them), raw IP ({@link LinkType#RAW}, DLT_RAW 12 and 14) and
- * {@link LinkType#IPV4}. Offsets returned by the accessors are indices into the {@code data} array given to
+ * SLL2 (also with VLAN tags after them), raw IP ({@link LinkType#RAW}, DLT_RAW 12 and 14),
+ * {@link LinkType#IPV4} and BSD loopback ({@link LinkType#NULL}, {@link LinkType#LOOP}). Offsets returned by the accessors are indices into the {@code data} array given to
  * {@code decode} (they include its {@code offset}), or -1 when the frame has no such part.
  */
 public final class FrameDecoder {
@@ -25,6 +25,8 @@ public final class FrameDecoder {
     private static final int SLL_HEADER = 16;
     private static final int SLL2_HEADER = 20;
     private static final int ARPHRD_ETHER = 1;
+    private static final int LOOPBACK_HEADER = 4;
+    private static final int AF_INET = 2;
 
     private byte[] data;
     private int etherType;
@@ -84,6 +86,13 @@ public final class FrameDecoder {
             case LinkType.IPV4:
                 etherType = EtherType.IPV4;
                 return ipv4(offset, end, key);
+            case LinkType.NULL:
+            case LinkType.LOOP:
+                if (length < LOOPBACK_HEADER) {
+                    return DecodeStatus.MALFORMED;
+                }
+                return afterAddressFamily(Bytes.i32(data, offset), linkType == LinkType.NULL,
+                        offset + LOOPBACK_HEADER, end, key);
             case LinkType.RAW:
             case LinkType.DLT_RAW:
             case LinkType.DLT_RAW_OPENBSD:
@@ -100,6 +109,24 @@ public final class FrameDecoder {
             default:
                 return DecodeStatus.NON_IPV4;
         }
+    }
+
+    /**
+     * BSD loopback: {@code family} read big-endian; in NULL it is in the capturing host's byte order, either one.
+     * AF_INET is 2 everywhere; AF_INET6 is 24 (NetBSD, OpenBSD), 28 (FreeBSD) or 30 (macOS).
+     */
+    private DecodeStatus afterAddressFamily(int family, boolean eitherOrder, int next, int end, PacketKey key) {
+        if (eitherOrder && (family & 0xffff) == 0) {
+            family = Integer.reverseBytes(family);
+        }
+        if (family == AF_INET) {
+            etherType = EtherType.IPV4;
+            return ipv4(next, end, key);
+        }
+        if (family == 24 || family == 28 || family == 30) {
+            etherType = EtherType.IPV6;
+        }
+        return DecodeStatus.NON_IPV4;
     }
 
     private DecodeStatus afterEtherType(int type, int next, int end, PacketKey key) {

@@ -1,7 +1,9 @@
 package dev.perimeter.packet;
 
-/** libpcap link-layer header types (LINKTYPE_*) that Perimeter decodes. */
+/** libpcap link-layer header types (LINKTYPE_*) that Perimeter decodes, and names for a few it does not. */
 public final class LinkType {
+    /** BSD loopback: a 4-byte address family in the capturing host's byte order, then the packet. */
+    public static final int NULL = 0;
     public static final int ETHERNET = 1;
     /** DLT_RAW as most platforms number it in files written by old libpcap versions: starts with the IP header. */
     public static final int DLT_RAW = 12;
@@ -9,6 +11,8 @@ public final class LinkType {
     public static final int DLT_RAW_OPENBSD = 14;
     /** LINKTYPE_RAW: the frame starts with the IP header (IPv4 or IPv6, by the version nibble). */
     public static final int RAW = 101;
+    /** OpenBSD loopback: as {@link #NULL} with the address family in network byte order. */
+    public static final int LOOP = 108;
     /** Linux cooked capture v1 (16-byte header). */
     public static final int LINUX_SLL = 113;
     /** The frame is an IPv4 packet, nothing else. */
@@ -23,13 +27,35 @@ public final class LinkType {
         return linkType == RAW || linkType == DLT_RAW || linkType == DLT_RAW_OPENBSD;
     }
 
+    /** Whether {@link FrameDecoder} can find the IPv4 packet in frames of this link type. */
+    public static boolean isDecoded(int linkType) {
+        switch (linkType) {
+            case NULL: case ETHERNET: case DLT_RAW: case DLT_RAW_OPENBSD: case RAW: case LOOP: case LINUX_SLL:
+            case IPV4: case LINUX_SLL2:
+                return true;
+            default:
+                return false;
+        }
+    }
+
     public static String name(int linkType) {
         switch (linkType) {
+            case NULL: return "NULL";
             case ETHERNET: return "EN10MB";
             case RAW: case DLT_RAW: case DLT_RAW_OPENBSD: return "RAW";
+            case LOOP: return "LOOP";
             case LINUX_SLL: return "LINUX_SLL";
             case IPV4: return "IPV4";
             case LINUX_SLL2: return "LINUX_SLL2";
+            case 9: return "PPP";
+            case 50: return "PPP_HDLC";
+            case 104: return "C_HDLC";
+            case 105: return "IEEE802_11";
+            case 127: return "IEEE802_11_RADIOTAP";
+            case 192: return "PPI";
+            case 229: return "IPV6";
+            case 239: return "NFLOG";
+            case 253: return "NETLINK";
             default: return "LINKTYPE_" + linkType;
         }
     }

@@ -2,6 +2,8 @@ package dev.perimeter.pipeline;
 
 import com.lmax.disruptor.RingBuffer;
 import dev.perimeter.io.CaptureReader;
+import dev.perimeter.io.CorruptCaptureException;
+import dev.perimeter.packet.LinkType;
 import java.io.IOException;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntUnaryOperator;
@@ -25,7 +27,8 @@ public final class CaptureFeeder {
 
     /**
      * Publishes every frame of the reader; {@code portOfInterface} gives the ingress port of a frame from its
-     * capture interface index. Returns the number of frames published. A {@link
+     * capture interface index, or -1 for an interface whose link type the decoder does not know: such a frame
+     * would cross unjudged, so the feed stops at it as at a corrupt record. Returns the number of frames published. A {@link
      * dev.perimeter.io.CorruptCaptureException} propagates after every frame before it was published. {@code stop}
      * is asked between batches (the handler failed: no point in reading on).
      */
@@ -44,7 +47,11 @@ public final class CaptureFeeder {
                         more = false;
                         break;
                     }
-                    e.ingressPort = portOfInterface.applyAsInt(e.frame.interfaceIndex);
+                    int port = portOfInterface.applyAsInt(e.frame.interfaceIndex);
+                    if (port < 0) {
+                        throw undecodable(e.frame.linkType, reader.recordOffset());
+                    }
+                    e.ingressPort = port;
                     e.present = true;
                     frames++;
                 }
@@ -56,5 +63,11 @@ public final class CaptureFeeder {
             }
         }
         return frames;
+    }
+
+    private static CorruptCaptureException undecodable(int linkType, long offset) {
+        return new CorruptCaptureException("frame of link type " + linkType + " (" + LinkType.name(linkType)
+                + "), which replay cannot decode (it decodes Ethernet, Linux cooked v1 and v2, raw IP and BSD"
+                + " loopback)", offset);
     }
 }

@@ -4,6 +4,7 @@ import com.lmax.disruptor.YieldingWaitStrategy;
 import dev.perimeter.io.CaptureReader;
 import dev.perimeter.io.CorruptCaptureException;
 import dev.perimeter.match.FilterSet;
+import dev.perimeter.packet.LinkType;
 import java.io.IOException;
 import java.util.List;
 
@@ -81,7 +82,8 @@ public final class Replay {
             List<CaptureReader.CaptureInterface> itfs = reader.interfaces();
             int[] ports = new int[itfs.size()];
             for (int i = 0; i < ports.length; i++) {
-                ports[i] = sides.portOf(itfs.get(i).name());
+                // frames the decoder cannot read would cross unjudged: the feeder stops at them
+                ports[i] = LinkType.isDecoded(itfs.get(i).linkType()) ? sides.portOf(itfs.get(i).name()) : -1;
             }
             portOfInterface = ports;
         }

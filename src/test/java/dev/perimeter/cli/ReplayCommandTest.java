@@ -295,6 +295,62 @@ class ReplayCommandTest {
         assertTrue(nanoLines(drp, null).get(0).startsWith("1771903583.123456789 "), nanoLines(drp, null).get(0));
     }
 
+    /** A macOS loopback capture (DLT_NULL, AF_INET in little-endian): judged as tcpdump's filters split it. */
+    @Test
+    void bsdLoopbackCapturesAreJudged() throws Exception {
+        ExternalTools.require("tcpdump");
+        Path in = dir.resolve("lo0.pcap");
+        try (CaptureWriter w = CaptureFiles.openWriter(in, CaptureFormat.PCAP, LinkType.NULL)) {
+            int[] ports = {143, 80, 25, 110, 443};
+            for (int i = 0; i < ports.length; i++) {
+                byte[] p = FrameBuilder.rawIp().ipv4("127.0.0.1", "127.0.0.1").tcp(50000 + i, ports[i])
+                        .flags(0x02).build();
+                byte[] f = new byte[4 + p.length];
+                f[0] = 2; // AF_INET, host byte order of a little-endian Mac
+                System.arraycopy(p, 0, f, 4, p.length);
+                w.write(f, 0, f.length, f.length, 1_771_903_583_000_000_000L + i * 1000, 0);
+            }
+        }
+        Path fwd = dir.resolve("f.pcap");
+        Path drp = dir.resolve("d.pcap");
+        ReplayRun run = ReplayRun.of("--config", SEED_CFG, "--egress", "eth2/0", in.toString(),
+                "--forwarded", fwd.toString(), "--dropped", drp.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(3, nanoLines(drp, null).size());
+        assertEquals(nanoLines(in, DENIED), nanoLines(drp, null));
+        assertEquals(nanoLines(in, "not (" + DENIED + ")"), nanoLines(fwd, null));
+    }
+
+    /** Frames of a link type the decoder cannot read would cross unjudged: the replay stops at the first one. */
+    @Test
+    void anUndecodableLinkTypeStopsTheReplayAtItsFirstFrame() throws Exception {
+        Path in = dir.resolve("wifi.pcapng");
+        List<CaptureReader.CaptureInterface> itfs = List.of(new CaptureReader.CaptureInterface("eth0",
+                LinkType.ETHERNET, 0), new CaptureReader.CaptureInterface("wlan0", 105, 0));
+        byte[] syn = FrameBuilder.tcp("172.16.11.5", 41234, "172.16.27.70", 143, 0x02).build();
+        try (CaptureWriter w = CaptureFiles.openWriter(in, CaptureFormat.PCAPNG, itfs)) {
+            for (int itf : new int[] {0, 0, 0, 1, 0}) {
+                w.write(syn, 0, syn.length, syn.length, 1_771_903_583_000_000_000L, itf);
+            }
+        }
+        long wifiAt;
+        try (CaptureReader r = CaptureFiles.openReader(in)) {
+            CapturedFrame f = new CapturedFrame(64);
+            for (int i = 0; i < 4; i++) {
+                assertTrue(r.next(f));
+            }
+            wifiAt = r.recordOffset();
+        }
+        Path drp = dir.resolve("d.pcapng");
+        ReplayRun run = ReplayRun.of("--config", SEED_CFG, "--egress", "eth2/0", in.toString(),
+                "--dropped", drp.toString());
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().contains("frame of link type 105 (IEEE802_11), which replay cannot decode"), run.err());
+        assertTrue(run.err().contains("at byte offset " + wifiAt), run.err());
+        assertTrue(run.out().contains("read 3 = forwarded 0 + dropped 3 + malformed 0"), run.out());
+        assertEquals(3, frames(drp));
+    }
+
     static int frames(Path capture) throws IOException {
         int n = 0;
         try (CaptureReader r = CaptureFiles.openReader(capture)) {

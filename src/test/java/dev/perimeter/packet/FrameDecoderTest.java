@@ -163,6 +163,36 @@ class FrameDecoderTest {
         assertEquals(DecodeStatus.MALFORMED, decoder.decode(six, 0, 0, LinkType.RAW, key));
     }
 
+    /** macOS and BSD loopback captures: AF_INET in the capturing host's byte order (NULL) or big-endian (LOOP). */
+    @Test
+    void bsdLoopbackInEitherByteOrder() {
+        byte[] ip = FrameBuilder.rawIp().ipv4("127.0.0.1", "127.0.0.1").tcp(50000, 25).build();
+        byte[] six = FrameBuilder.rawIp().ipv6("::1", "::1").udp(1, 2).build();
+        byte[][] families = {{2, 0, 0, 0}, {0, 0, 0, 2}, {30, 0, 0, 0}, {0, 0, 0, 24}, {0, 0, 0, 28}, {7, 0, 0, 0}};
+        for (int link : new int[] {LinkType.NULL, LinkType.LOOP}) {
+            for (byte[] family : families) {
+                byte[] packet = family[0] + family[3] == 2 ? ip : six;
+                byte[] f = new byte[4 + packet.length];
+                System.arraycopy(family, 0, f, 0, 4);
+                System.arraycopy(packet, 0, f, 4, packet.length);
+                DecodeStatus s = decoder.decode(f, 0, f.length, link, key);
+                String what = "link " + link + " family " + java.util.Arrays.toString(family);
+                boolean inet = family[3] == 2 || link == LinkType.NULL && family[0] == 2;
+                if (inet) {
+                    assertEquals(DecodeStatus.IPV4, s, what);
+                    assertEquals(4, decoder.ipOffset());
+                    assertEquals(25, key.destinationPort);
+                    assertEquals(DecodeStatus.MALFORMED, decoder.decode(f, 0, 3, link, key), what);
+                    assertEquals(DecodeStatus.MALFORMED, decoder.decode(f, 0, 23, link, key), what);
+                } else {
+                    assertEquals(DecodeStatus.NON_IPV4, s, what);
+                    boolean inet6 = family[3] == 24 || family[3] == 28 || link == LinkType.NULL && family[0] == 30;
+                    assertEquals(inet6 ? EtherType.IPV6 : -1, decoder.etherType(), what);
+                }
+            }
+        }
+    }
+
     @Test
     void nonIpv4FramesReportTheirEtherType() {
         byte[] arp = FrameBuilder.arpRequest("02:00:00:00:00:09", "10.0.0.9", "10.0.0.1");

@@ -33,6 +33,7 @@ public final class PcapReader implements CaptureReader {
     /** Bytes of a record header: 16, or 24 in the modified format. */
     private final int recordHeader;
     private long position = FILE_HEADER;
+    private long recordOffset = -1;
     private CorruptCaptureException failure;
 
     PcapReader(MappedInput in) throws IOException {
@@ -95,6 +96,7 @@ public final class PcapReader implements CaptureReader {
         frame.sourceOffset = original >= captured && fraction < 1_000_000_000L / nanosPerUnit
                 && recordHeader == RECORD_HEADER ? position : -1;
         frame.sourceLength = RECORD_HEADER + captured;
+        recordOffset = position;
         position += recordHeader + captured;
         return true;
     }
@@ -107,6 +109,11 @@ public final class PcapReader implements CaptureReader {
     /** Byte offset of the next record. */
     public long position() {
         return position;
+    }
+
+    @Override
+    public long recordOffset() {
+        return recordOffset;
     }
 
     /** The byte order of the file's headers. */

@@ -41,6 +41,7 @@ public final class PcapngReader implements CaptureReader {
     private int[] section = new int[8];
     private int sectionSize;
     private long position;
+    private long recordOffset = -1;
     private CorruptCaptureException failure;
 
     PcapngReader(MappedInput in) throws IOException {
@@ -251,6 +252,7 @@ public final class PcapngReader implements CaptureReader {
         frame.linkType = interfaces.get(global).linkType();
         frame.interfaceIndex = global;
         frame.sourceOffset = -1;
+        recordOffset = position;
     }
 
     static long nanos(long[] clock, long units) {
@@ -294,6 +296,11 @@ public final class PcapngReader implements CaptureReader {
     /** Byte offset of the next block. */
     public long position() {
         return position;
+    }
+
+    @Override
+    public long recordOffset() {
+        return recordOffset;
     }
 
     @Override
