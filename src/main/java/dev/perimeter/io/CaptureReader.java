@@ -26,7 +26,14 @@ public interface CaptureReader extends AutoCloseable {
     @Override
     void close() throws IOException;
 
-    /** One interface of a capture. */
-    record CaptureInterface(String name, int linkType, int snapLength) {
+    /**
+     * One interface of a capture. {@code timestampResolution} is its timestamps' unit as pcapng's
+     * {@code if_tsresol} byte says it (6: microseconds, 9: nanoseconds, 0x80 | n: 2^-n seconds), or -1 when the
+     * source does not tell.
+     */
+    record CaptureInterface(String name, int linkType, int snapLength, int timestampResolution) {
+        public CaptureInterface(String name, int linkType, int snapLength) {
+            this(name, linkType, snapLength, -1);
+        }
     }
 }

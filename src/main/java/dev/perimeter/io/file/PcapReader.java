@@ -56,7 +56,7 @@ public final class PcapReader implements CaptureReader {
         int snapLength = in.i32(16);
         linkType = in.i32(20) & 0xffff;
         maxCaptured = snapLength > 0 ? Math.max(snapLength, MAX_CAPTURE) : MAX_CAPTURE;
-        interfaces = List.of(new CaptureInterface(null, linkType, snapLength));
+        interfaces = List.of(new CaptureInterface(null, linkType, snapLength, magic == MAGIC_NANO ? 9 : 6));
     }
 
     @Override

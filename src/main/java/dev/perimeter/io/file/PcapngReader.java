@@ -160,6 +160,7 @@ public final class PcapngReader implements CaptureReader {
         int snapLength = in.i32(position + 12);
         String name = null;
         long[] clock = {6, 0, 0}; // exponent, base-2 flag, offset seconds
+        int resolution = 6;
         long at = position + 16;
         long end = position + length - 4;
         while (at + 4 <= end) {
@@ -181,7 +182,7 @@ public final class PcapngReader implements CaptureReader {
                 name = new String(text, 0, n, StandardCharsets.UTF_8);
             } else if (code == OPT_IF_TSRESOL && optionLength >= 1) {
                 int i = in.at(at + 4, 1);
-                int resolution = in.buffer().get(i) & 0xff;
+                resolution = in.buffer().get(i) & 0xff;
                 clock[0] = resolution & 0x7f;
                 clock[1] = resolution >>> 7;
                 if (clock[1] == 0 ? clock[0] > 18 : clock[0] > 62) {
@@ -197,7 +198,7 @@ public final class PcapngReader implements CaptureReader {
             section = java.util.Arrays.copyOf(section, sectionSize * 2);
         }
         section[sectionSize++] = interfaces.size();
-        interfaces.add(new CaptureInterface(name, linkType, snapLength));
+        interfaces.add(new CaptureInterface(name, linkType, snapLength, resolution));
         clocks.add(clock);
     }
 
@@ -275,7 +276,10 @@ public final class PcapngReader implements CaptureReader {
         } else {
             seconds = units >>> exponent;
             long rest = units & ((1L << exponent) - 1);
-            nanos = (long) (rest * 1e9 / Math.scalb(1.0, (int) exponent));
+            // floor(rest * 10^9 / 2^exponent) exactly, as libpcap truncates: the product may need 128 bits
+            long low = rest * 1_000_000_000L;
+            long high = Math.multiplyHigh(rest, 1_000_000_000L);
+            nanos = exponent == 0 ? low : low >>> exponent | high << (64 - exponent);
         }
         return (seconds + clock[2]) * 1_000_000_000L + nanos;
     }

@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * Writes pcapng: one section, one interface description block per interface (with {@code if_name} when the
- * interface has a name, and nanosecond {@code if_tsresol} so timestamps are kept exactly), then enhanced packet
- * blocks. The interface list is read again when a frame names an interface beyond the ones written so far: a
+ * interface has a name, and its {@code if_tsresol} when that is no finer than a nanosecond, so a frame's timestamp
+ * is written in the units it was read in; finer or unknown resolutions are written in nanoseconds), then enhanced
+ * packet blocks. The interface list is read again when a frame names an interface beyond the ones written so far: a
  * reader's live {@link dev.perimeter.io.CaptureReader#interfaces()} list can be passed, and interfaces that appear
  * later in the input (a second pcapng section) get their description block just before their first frame; the
  * list may even start empty (an input whose first interface block is missing or cut short).
@@ -23,6 +24,8 @@ public final class PcapngWriter implements CaptureWriter {
     private final BufferedOutput out;
     private final List<CaptureInterface> interfaces;
     private int written;
+    /** The if_tsresol byte written for each interface so far. */
+    private byte[] resolutions = new byte[8];
 
     PcapngWriter(Path path, List<CaptureInterface> interfaces, ByteOrder order, int bufferSize) throws IOException {
         this.interfaces = interfaces;
@@ -42,15 +45,49 @@ public final class PcapngWriter implements CaptureWriter {
             CaptureInterface i = interfaces.get(written);
             byte[] name = i.name() == null ? null : i.name().getBytes(StandardCharsets.UTF_8);
             int length = 20 + (name == null ? 0 : option(name.length)) + option(1) + 4;
+            byte resolution = kept(i.timestampResolution());
+            if (written == resolutions.length) {
+                resolutions = java.util.Arrays.copyOf(resolutions, written * 2);
+            }
+            resolutions[written] = resolution;
             ByteBuffer b = out.room(length);
             b.putInt(PcapngReader.IDB).putInt(length);
             b.putShort((short) i.linkType()).putShort((short) 0).putInt(Math.max(i.snapLength(), 0));
             if (name != null) {
                 putOption(b, 2, name);
             }
-            putOption(b, 9, new byte[] {9});
+            putOption(b, 9, new byte[] {resolution});
             b.putInt(0).putInt(length);
         }
+    }
+
+    /** The resolution an interface is written with: its own when no finer than a nanosecond, else nanoseconds. */
+    private static byte kept(int resolution) {
+        boolean binary = (resolution & 0x80) != 0;
+        int exponent = resolution & 0x7f;
+        boolean coarseEnough = resolution >= 0 && resolution <= 0xff && (binary ? exponent <= 29 : exponent <= 9);
+        return (byte) (coarseEnough ? resolution : 9);
+    }
+
+    /**
+     * A time in units of {@code resolution}. The inverse of the reader's conversion: a binary fraction read as
+     * floor(units * 10^9 / 2^n) nanoseconds comes back as the same units, since 2^n is at most 10^9.
+     */
+    static long units(long timestampNanos, byte resolution) {
+        if (resolution == 9) {
+            return timestampNanos;
+        }
+        long seconds = Math.floorDiv(timestampNanos, 1_000_000_000L);
+        long nanos = Math.floorMod(timestampNanos, 1_000_000_000L);
+        int exponent = resolution & 0x7f;
+        if ((resolution & 0x80) != 0) {
+            return (seconds << exponent) + -Math.floorDiv(-(nanos << exponent), 1_000_000_000L);
+        }
+        long perSecond = 1;
+        for (int k = 0; k < exponent; k++) {
+            perSecond *= 10;
+        }
+        return seconds * perSecond + nanos / (1_000_000_000L / perSecond);
     }
 
     private static int option(int valueLength) {
@@ -74,7 +111,8 @@ public final class PcapngWriter implements CaptureWriter {
         int length = 32 + ((capturedLength + 3) & ~3);
         ByteBuffer b = out.room(length);
         b.putInt(PcapngReader.EPB).putInt(length).putInt(interfaceIndex);
-        b.putInt((int) (timestampNanos >>> 32)).putInt((int) timestampNanos);
+        long units = units(timestampNanos, resolutions[interfaceIndex]);
+        b.putInt((int) (units >>> 32)).putInt((int) units);
         b.putInt(capturedLength).putInt(Math.max(originalLength, capturedLength));
         b.put(data, offset, capturedLength);
         out.padTo4(capturedLength);

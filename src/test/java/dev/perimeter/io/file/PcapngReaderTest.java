@@ -133,6 +133,68 @@ class PcapngReaderTest {
         assertEquals(7_000_000_000_123L, frames.get(3).timestampNanos());
     }
 
+    /** Binary fractions are truncated to nanoseconds exactly, as libpcap does, even where a double would round up. */
+    @Test
+    void binaryResolutionsConvertExactly() {
+        long[] twoTo62 = {62, 1, 0};
+        assertEquals(999_999_999L, PcapngReader.nanos(twoTo62, (1L << 62) - 1));
+        assertEquals(1_000_000_000L + 500_000_000L, PcapngReader.nanos(twoTo62, (1L << 62) | (1L << 61)));
+        long[] twoTo40 = {40, 1, 0};
+        long rest = (1L << 40) - 3;
+        long exact = java.math.BigInteger.valueOf(rest).multiply(java.math.BigInteger.valueOf(1_000_000_000L))
+                .shiftRight(40).longValueExact();
+        assertEquals(7_000_000_000L + exact, PcapngReader.nanos(twoTo40, (7L << 40) | rest));
+    }
+
+    /**
+     * A copy keeps each interface's timestamp resolution when it is no finer than a nanosecond, and the
+     * timestamps in the same units; finer or unknown resolutions are written in nanoseconds.
+     */
+    @Test
+    void copyingKeepsEachInterfacesTimestampResolution() throws IOException {
+        int[] resolutions = {3, 6, 0x80 | 20, 0x80 | 29, 9, 12, 0x80 | 32, -1};
+        PcapngBlocks blocks = new PcapngBlocks().section(ByteOrder.BIG_ENDIAN);
+        for (int i = 0; i < resolutions.length; i++) {
+            blocks.iface(LinkType.ETHERNET, 0, "if" + i, resolutions[i], 0);
+        }
+        long[] units = {1_771_903_580_123L, 1_771_903_580_123_456L, (1_771_903_580L << 20) | 777_777,
+            (1_771_903_580L << 29) | 123_456_789, 1_771_903_580_123_456_789L, 1_771_903_580_123_456_789L,
+            (1_771_903_580L << 32) | 0xfedcba98L, 1_771_903_580_123_456L};
+        for (int i = 0; i < units.length; i++) {
+            blocks.epb(i, units[i], bytes(60, i), 60);
+        }
+        Path file = blocks.write(dir.resolve("resolutions.pcapng"));
+        Path copy = dir.resolve("copy.pcapng");
+        try (CaptureReader r = CaptureFiles.openReader(file);
+             dev.perimeter.io.CaptureWriter w = CaptureFiles.openWriter(copy, dev.perimeter.io.CaptureFormat.PCAPNG,
+                     r.interfaces())) {
+            for (CapturedFrame f = new CapturedFrame(64); r.next(f); ) {
+                w.write(f);
+            }
+        }
+        Frames.assertSame(Frames.readAll(file), Frames.readAll(copy));
+        try (CaptureReader r = CaptureFiles.openReader(copy)) {
+            assertEquals(List.of(3, 6, 0x80 | 20, 0x80 | 29, 9, 9, 9, 6),
+                    r.interfaces().stream().map(i -> i.timestampResolution()).toList());
+        }
+        // the kept units are the input's own: the enhanced packet blocks' timestamps are the same numbers
+        java.nio.ByteBuffer out = java.nio.ByteBuffer.wrap(java.nio.file.Files.readAllBytes(copy))
+                .order(ByteOrder.nativeOrder());
+        int at = 0;
+        int packet = 0;
+        while (at < out.limit()) {
+            if (out.getInt(at) == 6) {
+                long written = (out.getInt(at + 12) & 0xffffffffL) << 32 | out.getInt(at + 16) & 0xffffffffL;
+                if (packet < 5 || packet == 7) {
+                    assertEquals(units[packet], written, "units of packet " + packet);
+                }
+                packet++;
+            }
+            at += out.getInt(at + 4);
+        }
+        assertEquals(units.length, packet);
+    }
+
     @Test
     void packetForAnUndescribedInterfaceIsCorrupt() throws IOException {
         PcapngBlocks blocks = new PcapngBlocks().section(ByteOrder.LITTLE_ENDIAN)
