@@ -128,7 +128,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 logSink = logFile != null ? new FileSink(logFile) : new PrintStreamSink(json ? err : out);
             } catch (IOException e) {
                 return fail("cannot write " + (fwd == null && forwarded != null ? forwarded
-                        : drp == null && dropped != null ? dropped : logFile) + ": " + e.getMessage(), 1);
+                        : drp == null && dropped != null ? dropped : logFile) + ": " + reason(e), 1);
             }
             AccessLogger logger = new AccessLogger(routerConfig.logging(), logSink);
             result = Replay.run(filters, sides, reader, new CaptureFileSink(fwd, drp), MatchLog.of(logger));
@@ -187,6 +187,20 @@ public final class ReplayCommand implements Callable<Integer> {
             case PCAP_NANO -> "pcap, nanosecond timestamps";
             case PCAPNG -> "pcapng";
         };
+    }
+
+    /** Why a file could not be created: the JDK's messages for these are only the path again. */
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage();
     }
 
     private static String describe(Throwable t) {
