@@ -31,7 +31,7 @@ class BridgeCommandTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            int code = new CommandLine(new PerimeterCommand()).execute(args);
+            int code = PerimeterCommand.commandLine().execute(args);
             return new Run(code, err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setErr(saved);

@@ -20,7 +20,7 @@ class ClassbenchCommandTest {
     Path dir;
 
     private int run(StringWriter out, String... args) {
-        CommandLine cl = new CommandLine(new PerimeterCommand());
+        CommandLine cl = PerimeterCommand.commandLine();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(out, true));
         return cl.execute(args);
