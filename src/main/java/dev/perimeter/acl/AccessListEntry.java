@@ -7,7 +7,7 @@ import java.util.Objects;
  * everything else is left at "any". Build with {@link #builder(Action)}.
  *
  * <p>{@code -1} in {@link #protocol()} is the keyword {@code ip}; {@code -1} in the icmp/igmp type and code,
- * dscp, precedence and tos fields means "not compared".
+ * dscp, precedence, tos and IP option fields means "not compared".
  */
 public final class AccessListEntry {
     public static final int UNSET = -1;
@@ -28,6 +28,7 @@ public final class AccessListEntry {
     private final int tos;
     private final int dscp;
     private final NumberMatch ttl;
+    private final int ipOption;
     private final LogOption log;
     private final String logTag;
 
@@ -48,6 +49,7 @@ public final class AccessListEntry {
         this.tos = b.tos;
         this.dscp = b.dscp;
         this.ttl = b.ttl;
+        this.ipOption = b.ipOption;
         this.log = b.log;
         this.logTag = b.logTag;
     }
@@ -74,6 +76,7 @@ public final class AccessListEntry {
         b.tos = tos;
         b.dscp = dscp;
         b.ttl = ttl;
+        b.ipOption = ipOption;
         b.log = log;
         b.logTag = logTag;
         return b;
@@ -99,6 +102,8 @@ public final class AccessListEntry {
     public int tos() { return tos; }
     public int dscp() { return dscp; }
     public NumberMatch ttl() { return ttl; }
+    /** The IP option-type octet 0-255 the header must carry, {@link IpOptionNames#ANY_OPTIONS}, or UNSET. */
+    public int ipOption() { return ipOption; }
     public LogOption log() { return log; }
     /** The optional word after {@code log}/{@code log-input}, or null. */
     public String logTag() { return logTag; }
@@ -126,13 +131,13 @@ public final class AccessListEntry {
                 && destinationPort.equals(e.destinationPort) && icmpType == e.icmpType && icmpCode == e.icmpCode
                 && igmpType == e.igmpType && tcpFlags.equals(e.tcpFlags) && fragments == e.fragments
                 && precedence == e.precedence && tos == e.tos && dscp == e.dscp && ttl.equals(e.ttl)
-                && log == e.log && Objects.equals(logTag, e.logTag);
+                && ipOption == e.ipOption && log == e.log && Objects.equals(logTag, e.logTag);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(sequence, action, protocol, source, sourcePort, destination, destinationPort, icmpType,
-                icmpCode, igmpType, tcpFlags, fragments, precedence, tos, dscp, ttl, log, logTag);
+                icmpCode, igmpType, tcpFlags, fragments, precedence, tos, dscp, ttl, ipOption, log, logTag);
     }
 
     /** Builder; every condition defaults to "any". */
@@ -153,6 +158,7 @@ public final class AccessListEntry {
         private int tos = UNSET;
         private int dscp = UNSET;
         private NumberMatch ttl = NumberMatch.ANY;
+        private int ipOption = UNSET;
         private LogOption log = LogOption.NONE;
         private String logTag;
 
@@ -175,6 +181,7 @@ public final class AccessListEntry {
         public Builder tos(int v) { tos = v; return this; }
         public Builder dscp(int v) { dscp = v; return this; }
         public Builder ttl(NumberMatch v) { ttl = v; return this; }
+        public Builder ipOption(int v) { ipOption = v; return this; }
         public Builder log(LogOption v, String tag) { log = v; logTag = tag; return this; }
 
         public AccessListEntry build() {

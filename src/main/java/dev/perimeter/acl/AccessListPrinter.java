@@ -103,6 +103,9 @@ public final class AccessListPrinter {
         if (!e.tcpFlags().isNone()) {
             sb.append(' ').append(e.tcpFlags());
         }
+        if (e.ipOption() != AccessListEntry.UNSET) {
+            sb.append(" option ").append(IpOptionNames.TABLE.nameOrNumber(e.ipOption()));
+        }
         if (e.precedence() != AccessListEntry.UNSET) {
             sb.append(" precedence ").append(TosNames.PRECEDENCE.nameOrNumber(e.precedence()));
         }

@@ -23,7 +23,7 @@ public final class ExplainCommand implements Callable<Integer> {
     Path config;
 
     @Parameters(index = "1", paramLabel = "PACKET",
-            description = "e.g. \"tcp 198.51.100.7:41234 -> 172.16.27.66:25 flags=S\"; keys flags= dscp= tos= ttl= frag= type= code=")
+            description = "e.g. \"tcp 198.51.100.7:41234 -> 172.16.27.66:25 flags=S\"; keys flags= dscp= tos= ttl= frag= type= code= options=")
     String packet;
 
     @Option(names = "--from", paramLabel = "IFACE",

@@ -2,6 +2,7 @@ package dev.perimeter.cli;
 
 import dev.perimeter.acl.IcmpNames;
 import dev.perimeter.acl.IgmpNames;
+import dev.perimeter.acl.IpOptionNames;
 import dev.perimeter.acl.Ipv4;
 import dev.perimeter.acl.Protocols;
 import dev.perimeter.acl.TcpFlags;
@@ -12,7 +13,8 @@ import java.util.Locale;
 /**
  * The packet of {@code perimeter explain}, written on one line:
  * {@code PROTO SRC[:PORT] -> DST[:PORT] [flags=SAFRPU] [dscp=N|NAME] [tos=BYTE] [ttl=N] [frag=first|OFFSET]
- * [type=N|NAME] [code=N]}. PROTO is a protocol keyword (tcp, udp, icmp, gre, ...) or a number; ports are required
+ * [type=N|NAME] [code=N] [options=OPT,...]}, OPT an IP option-type octet or its IOS name ({@code record-route},
+ * {@code timestamp}, ...). PROTO is a protocol keyword (tcp, udp, icmp, gre, ...) or a number; ports are required
  * for tcp and udp and refused for the others; type/code are for icmp (type also for igmp). OFFSET is the IP
  * fragment offset in 8-byte units, as the header carries it; a non-initial fragment has no L4 fields.
  */
@@ -88,8 +90,17 @@ public final class PacketSpec {
                     p.icmpCode = number(value, 0, 255, key);
                     codeGiven = true;
                 }
+                case "options" -> {
+                    for (String o : value.split(",")) {
+                        int v = IpOptionNames.TABLE.value(o.toLowerCase(Locale.ROOT));
+                        if (v == IpOptionNames.ANY_OPTIONS) {
+                            throw new IllegalArgumentException("options= takes option types, not any-options");
+                        }
+                        p.addIpOption(v >= 0 ? v : number(o, 0, 255, key));
+                    }
+                }
                 default -> throw new IllegalArgumentException("unknown key '" + key
-                        + "' (flags, dscp, tos, ttl, frag, type, code)");
+                        + "' (flags, dscp, tos, ttl, frag, type, code, options)");
             }
         }
         if (dscpGiven && tosGiven) {
@@ -204,6 +215,15 @@ public final class PacketSpec {
         sb.append(" ttl=").append(p.ttl);
         if (p.fragmentOffset != 0) {
             sb.append(" frag=").append(p.fragmentOffset);
+        }
+        if (p.hasIpOptions) {
+            String sep = " options=";
+            for (int type = 0; type < 256; type++) {
+                if (p.hasIpOption(type)) {
+                    sb.append(sep).append(IpOptionNames.TABLE.nameOrNumber(type));
+                    sep = ",";
+                }
+            }
         }
         return sb.toString();
     }

@@ -5,6 +5,7 @@ import dev.perimeter.acl.Action;
 import dev.perimeter.acl.AddressMatch;
 import dev.perimeter.acl.IcmpNames;
 import dev.perimeter.acl.IgmpNames;
+import dev.perimeter.acl.IpOptionNames;
 import dev.perimeter.acl.LogOption;
 import dev.perimeter.acl.NameTable;
 import dev.perimeter.acl.NumberMatch;
@@ -54,6 +55,7 @@ final class EntryParser {
     private static final KeywordSet DSCP = new KeywordSet(TosNames.DSCP.names());
     private static final KeywordSet PRECEDENCE = new KeywordSet(TosNames.PRECEDENCE.names());
     private static final KeywordSet TOS = new KeywordSet(TosNames.TOS.names());
+    private static final KeywordSet IP_OPTIONS = new KeywordSet(IpOptionNames.TABLE.names());
 
     /** A standard entry: {@code any | host A | A [W]} and an optional {@code log [TAG]}. */
     static AccessListEntry.Builder standard(Tokens t, Action action) {
@@ -311,13 +313,14 @@ final class EntryParser {
                     b.tos(named(t, TosNames.TOS, TOS, TosNames.MAX_TOS));
                 }
                 case "ttl" -> b.ttl(ttl(t));
+                case "option" -> b.ipOption(named(t, IpOptionNames.TABLE, IP_OPTIONS, 255));
                 case "log", "log-input" -> {
                     if (seen.contains("log") && seen.contains("log-input")) {
                         throw t.invalidAt(at);
                     }
                     b.log(k.equals("log") ? LogOption.LOG : LogOption.LOG_INPUT, logTag(t, options));
                 }
-                default -> throw unsupported(t, at, k); // option, time-range, reflect
+                default -> throw unsupported(t, at, k); // time-range, reflect
             }
         }
         if (established || legacyFlags != 0 || flags != null) {

@@ -4,7 +4,7 @@ import dev.perimeter.acl.AccessListEntry;
 import dev.perimeter.acl.Protocols;
 
 /**
- * Whether one entry matches one packet, following IOS: the L3 part (protocol, addresses, ToS, ttl) always, the
+ * Whether one entry matches one packet, following IOS: the L3 part (protocol, addresses, ToS, ttl, IP options) always, the
  * L4 part (ports, icmp/igmp type, tcp flags) only for initial fragments and unfragmented packets.
  */
 public final class EntryTest {
@@ -25,6 +25,9 @@ public final class EntryTest {
             return false;
         }
         if (e.tos() != AccessListEntry.UNSET && e.tos() != p.tosField()) {
+            return false;
+        }
+        if (e.ipOption() != AccessListEntry.UNSET && !p.hasIpOption(e.ipOption())) {
             return false;
         }
         return e.ttl().matches(p.ttl);

@@ -25,6 +25,12 @@ public final class PacketKey {
     /** The whole ToS byte: dscp is its top six bits, precedence the top three. */
     public int tos;
     public int ttl;
+    /**
+     * The IP option-type octets the header carries, one bit each (bit t of {@code ipOptions[t >>> 6]}), and
+     * whether it carries options at all (a header longer than 20 bytes).
+     */
+    public final long[] ipOptions = new long[4];
+    public boolean hasIpOptions;
     /** Fragment offset in 8-byte units; non-zero marks a non-initial fragment, which carries no L4 header. */
     public int fragmentOffset;
     /**
@@ -35,6 +41,27 @@ public final class PacketKey {
 
     public boolean isNonInitialFragment() {
         return fragmentOffset != 0;
+    }
+
+    /** True when the header carries this option type, or any option for {@code IpOptionNames.ANY_OPTIONS}. */
+    public boolean hasIpOption(int type) {
+        if (type > 0xff) {
+            return hasIpOptions;
+        }
+        return (ipOptions[type >>> 6] & 1L << type) != 0;
+    }
+
+    /** Records an option type the header carries. */
+    public void addIpOption(int type) {
+        ipOptions[type >>> 6] |= 1L << type;
+        hasIpOptions = true;
+    }
+
+    public void clearIpOptions() {
+        if (hasIpOptions) {
+            ipOptions[0] = ipOptions[1] = ipOptions[2] = ipOptions[3] = 0;
+            hasIpOptions = false;
+        }
     }
 
     public int dscp() {
@@ -53,6 +80,7 @@ public final class PacketKey {
     public PacketKey clear() {
         source = destination = protocol = sourcePort = destinationPort = 0;
         icmpType = icmpCode = tcpFlags = tos = ttl = fragmentOffset = 0;
+        clearIpOptions();
         return this;
     }
 
@@ -68,6 +96,8 @@ public final class PacketKey {
         tos = o.tos;
         ttl = o.ttl;
         fragmentOffset = o.fragmentOffset;
+        System.arraycopy(o.ipOptions, 0, ipOptions, 0, 4);
+        hasIpOptions = o.hasIpOptions;
         return this;
     }
 

@@ -170,6 +170,9 @@ public final class FrameDecoder {
         key.source = Bytes.i32(data, ip + 12);
         key.destination = Bytes.i32(data, ip + 16);
         key.fragmentOffset = flagsAndOffset & 0x1fff;
+        if (headerLength > 20) {
+            ipOptions(ip + 20, ip + headerLength, key);
+        }
         if (key.fragmentOffset != 0) {
             return DecodeStatus.IPV4;
         }
@@ -206,6 +209,33 @@ public final class FrameDecoder {
                 return DecodeStatus.IPV4;
             default:
                 return DecodeStatus.IPV4;
+        }
+    }
+
+    /**
+     * Records the option types of an IPv4 header (RFC 791): end-of-list stops the walk, no-op is one octet, the
+     * others carry a length; a length that cannot be right stops the walk with what was read so far.
+     */
+    private void ipOptions(int at, int end, PacketKey key) {
+        key.hasIpOptions = true;
+        while (at < end) {
+            int type = Bytes.u8(data, at);
+            key.addIpOption(type);
+            if (type == 0) {
+                return;
+            }
+            if (type == 1) {
+                at++;
+                continue;
+            }
+            if (at + 1 >= end) {
+                return;
+            }
+            int length = Bytes.u8(data, at + 1);
+            if (length < 2) {
+                return;
+            }
+            at += length;
         }
     }
 

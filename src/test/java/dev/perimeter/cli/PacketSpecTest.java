@@ -57,6 +57,18 @@ class PacketSpecTest {
     }
 
     @Test
+    void ipOptionsByNameOrNumber() {
+        PacketKey p = PacketSpec.parse("udp 1.1.1.1:1 -> 2.2.2.2:2 options=timestamp,7,Router-Alert");
+        assertTrue(p.hasIpOption(68) && p.hasIpOption(7) && p.hasIpOption(148));
+        assertTrue(p.hasIpOptions);
+        assertEquals("udp 1.1.1.1:1 -> 2.2.2.2:2 ttl=64 options=record-route,timestamp,router-alert",
+                PacketSpec.format(p));
+        for (String bad : new String[] {"options=any-options", "options=256", "options=bogus", "options="}) {
+            assertThrows(IllegalArgumentException.class, () -> PacketSpec.parse("udp 1.1.1.1:1 -> 2.2.2.2:2 " + bad));
+        }
+    }
+
+    @Test
     void mistakesAreExplained() {
         String[] bad = {"tcp 1.1.1.1 -> 2.2.2.2:25", "udp 1.1.1.1:1 2.2.2.2:2", "icmp 1.1.1.1:5 -> 2.2.2.2",
                 "tcp 1.1.1.300:1 -> 2.2.2.2:2", "tcp 1.1.1.1:70000 -> 2.2.2.2:2", "ip 1.1.1.1 -> 2.2.2.2",

@@ -9,6 +9,7 @@ import dev.perimeter.acl.AccessList;
 import dev.perimeter.acl.AccessListEntry;
 import dev.perimeter.acl.Action;
 import dev.perimeter.acl.AddressMatch;
+import dev.perimeter.acl.IpOptionNames;
 import dev.perimeter.acl.Ipv4;
 import dev.perimeter.acl.LogOption;
 import dev.perimeter.acl.NumberMatch;
@@ -272,6 +273,25 @@ class ConfigParserTest {
         assertEquals(ParseError.INVALID, error("access-list 101 permit ip any any dscp ef precedence 5").message());
         assertEquals(ParseError.INVALID, error("access-list 101 permit ip any any ttl eq 256").message());
         assertEquals(ParseError.INVALID, error("access-list 101 permit ip any any ttl eq 5 ttl eq 6").message());
+    }
+
+    @Test
+    void ipOptionsByNameOrNumber() {
+        assertEquals(68, extended("deny ip any any option timestamp").ipOption());
+        assertEquals(131, extended("deny ip any any option lsr log").ipOption());
+        assertEquals(148, extended("permit igmp any any option router-alert").ipOption());
+        assertEquals(7, extended("deny ip any any option 7").ipOption());
+        assertEquals(7, extended("deny ip any any opt record-r").ipOption());
+        assertEquals(IpOptionNames.ANY_OPTIONS, extended("deny ip any any option any-options").ipOption());
+        AccessListEntry fragment = extended("deny ip any any option 44 fragments");
+        assertEquals(44, fragment.ipOption());
+        assertTrue(fragment.fragments(), "an option is an IP header condition: fragments may go with it");
+        assertEquals(AccessListEntry.UNSET, extended("permit ip any any").ipOption());
+        assertEquals(ParseError.INVALID, error("ip access-list extended T\n deny ip any any option 256\n").message());
+        assertEquals(ParseError.INVALID, error("ip access-list extended T\n deny ip any any option bogus\n").message());
+        assertEquals(ParseError.INVALID,
+                error("ip access-list extended T\n deny ip any any option lsr option ssr\n").message());
+        assertEquals("% Incomplete command.", error("ip access-list extended T\n deny ip any any option\n").message());
     }
 
     @Test

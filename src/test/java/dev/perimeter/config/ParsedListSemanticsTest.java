@@ -20,6 +20,11 @@ class ParsedListSemanticsTest {
         return Matchers.reference(list);
     }
 
+    /** The same list as the pipelines run it. */
+    private static Matcher compiled(String config, String name) {
+        return Matchers.forPipeline(ConfigParser.parse("t", config).config().accessList(name));
+    }
+
     private static PacketKey tcp(String src, int sport, String dst, int dport, int flags) {
         PacketKey p = new PacketKey();
         p.protocol = 6;
@@ -54,6 +59,35 @@ class ParsedListSemanticsTest {
         PacketKey toServer = tcp("198.51.100.7", 0, "172.16.27.66", 0, 0);
         toServer.fragmentOffset = 185;
         assertEquals(0, m.match(toServer));
+    }
+
+    @Test
+    void ipOptionEntriesMatchHeadersCarryingTheOption() {
+        String config = """
+                ip access-list extended IPOPTION
+                 deny   ip any any option timestamp
+                 deny   ip any any option lsr
+                 permit udp any any option any-options
+                 permit tcp any any
+                """;
+        PacketKey plain = tcp("10.0.0.1", 1000, "10.0.0.2", 22, TcpFlags.SYN);
+        PacketKey stamped = tcp("10.0.0.1", 1000, "10.0.0.2", 22, TcpFlags.SYN);
+        stamped.addIpOption(68);
+        PacketKey routed = tcp("10.0.0.1", 1000, "10.0.0.2", 22, TcpFlags.SYN);
+        routed.addIpOption(1);
+        routed.addIpOption(131);
+        PacketKey recorded = tcp("10.0.0.1", 1000, "10.0.0.2", 22, TcpFlags.SYN);
+        recorded.addIpOption(7);
+        recorded.protocol = 17;
+        for (Matcher m : new Matcher[] {matcher(config, "IPOPTION"), compiled(config, "IPOPTION")}) {
+            assertEquals(3, m.match(plain));
+            assertEquals(0, m.match(stamped));
+            assertEquals(1, m.match(routed));
+            assertEquals(2, m.match(recorded), "any-options: some option, whichever");
+            recorded.clearIpOptions();
+            assertEquals(-1, m.match(recorded));
+            recorded.addIpOption(7);
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.perimeter.acl.AccessListPrinter;
 import dev.perimeter.acl.Action;
 import dev.perimeter.acl.AddressMatch;
 import dev.perimeter.acl.IcmpNames;
+import dev.perimeter.acl.IpOptionNames;
 import dev.perimeter.acl.LogOption;
 import dev.perimeter.acl.NumberMatch;
 import dev.perimeter.acl.Operator;
@@ -167,6 +168,9 @@ class ShowRoundTripTest {
             Operator op = Operator.values()[1 + rnd.nextInt(5)];
             int a = rnd.nextInt(256);
             b.ttl(op == Operator.RANGE ? NumberMatch.ttl(op, a, a + rnd.nextInt(256 - a)) : NumberMatch.ttl(op, a));
+        }
+        if (rnd.nextInt(5) == 0) {
+            b.ipOption(rnd.nextInt(4) == 0 ? IpOptionNames.ANY_OPTIONS : rnd.nextInt(256));
         }
         if (rnd.nextInt(3) == 0) {
             b.log(rnd.nextBoolean() ? LogOption.LOG : LogOption.LOG_INPUT, rnd.nextBoolean() ? null : "T" + rnd.nextInt(9));

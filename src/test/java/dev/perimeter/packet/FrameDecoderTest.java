@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.perimeter.acl.IpOptionNames;
 import dev.perimeter.acl.Ipv4;
 import dev.perimeter.acl.TcpFlags;
 import dev.perimeter.match.PacketKey;
@@ -228,6 +229,32 @@ class FrameDecoderTest {
                 .ipOptions(longest)));
         assertEquals(60, decoder.ipHeaderLength());
         assertEquals(8, key.destinationPort);
+    }
+
+    @Test
+    void ipOptionTypesAreRecordedForOptionEntries() {
+        // timestamp (length 12), a NOP, router alert (length 4), end of list, then bytes that are not options
+        byte[] options = {68, 12, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, (byte) 148, 4, 0, 0, 0, 0, 7};
+        assertEquals(DecodeStatus.IPV4, decode(FrameBuilder.udp("10.0.0.1", 7, "10.0.0.2", 8).ipOptions(options)));
+        assertTrue(key.hasIpOptions);
+        for (int type : new int[] {68, 1, 148, 0}) {
+            assertTrue(key.hasIpOption(type), "option " + type);
+        }
+        assertFalse(key.hasIpOption(7), "read past the end of the list");
+        assertFalse(key.hasIpOption(12));
+        assertTrue(key.hasIpOption(IpOptionNames.ANY_OPTIONS));
+
+        // a length below 2 cannot be walked past: the walk stops with what it has read
+        assertEquals(DecodeStatus.IPV4, decode(FrameBuilder.udp("10.0.0.1", 7, "10.0.0.2", 8)
+                .ipOptions((byte) 131, (byte) 0, (byte) 7, (byte) 3)));
+        assertTrue(key.hasIpOption(131));
+        assertFalse(key.hasIpOption(7));
+
+        // the next frame, without options, leaves none behind in the reused key
+        assertEquals(DecodeStatus.IPV4, decode(FrameBuilder.udp("10.0.0.1", 7, "10.0.0.2", 8)));
+        assertFalse(key.hasIpOptions);
+        assertFalse(key.hasIpOption(131));
+        assertFalse(key.hasIpOption(IpOptionNames.ANY_OPTIONS));
     }
 
     @Test

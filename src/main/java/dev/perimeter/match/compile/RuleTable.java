@@ -9,8 +9,8 @@ import java.util.List;
  * The entries of a list as flat five-field rules (source, destination, source port, destination port,
  * protocol), the form the cut trees are built from and the leaves check. An entry whose ports are a few
  * disjoint ranges ({@code neq}, {@code eq A B}) becomes one rule per combination; anything the five fields
- * cannot say exactly (icmp/igmp type, tcp flags, tos/dscp/precedence, ttl, many port ranges) marks the rule
- * "exact", and a leaf hit on it is confirmed with {@link dev.perimeter.match.EntryTest}.
+ * cannot say exactly (icmp/igmp type, tcp flags, tos/dscp/precedence, ttl, IP options, many port ranges) marks
+ * the rule "exact", and a leaf hit on it is confirmed with {@link dev.perimeter.match.EntryTest}.
  *
  * <p>Two views: the packet view (unfragmented and initial fragments: {@code fragments} entries left out) and
  * the fragment view (non-initial fragments: ports ignored, entries with L4 conditions kept only if they permit).
@@ -133,7 +133,7 @@ final class RuleTable {
 
     private static boolean hasL3Extras(AccessListEntry e) {
         return e.dscp() != AccessListEntry.UNSET || e.precedence() != AccessListEntry.UNSET
-                || e.tos() != AccessListEntry.UNSET || !e.ttl().isAny();
+                || e.tos() != AccessListEntry.UNSET || !e.ttl().isAny() || e.ipOption() != AccessListEntry.UNSET;
     }
 
     private void add(AccessListEntry e, int priority, int spLo, int spHi, int dpLo, int dpHi, boolean exact) {

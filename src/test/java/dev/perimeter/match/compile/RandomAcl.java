@@ -15,10 +15,12 @@ import java.util.SplittableRandom;
 
 /**
  * Random access lists using every entry feature (non-contiguous wildcards, every port operator, icmp/igmp,
- * tcp flags, fragments, dscp/precedence/tos, ttl) over small pools of addresses and ports so that entries
+ * tcp flags, fragments, dscp/precedence/tos, ttl, IP options) over small pools of addresses and ports so that entries
  * overlap and shadow each other, and packets aimed at them: inside, just outside, and on every boundary.
  */
 final class RandomAcl {
+    /** Option types entries and packets pick from, so that they meet: record-route, timestamp, lsr, router-alert. */
+    private static final int[] IP_OPTIONS = {7, 68, 131, 148, dev.perimeter.acl.IpOptionNames.ANY_OPTIONS};
     private static final int[] PORTS = {0, 1, 20, 21, 22, 23, 25, 53, 79, 80, 81, 443, 1023, 1024, 1025, 8080,
             32767, 32768, 65534, 65535};
     private static final int[] PROTOCOLS = {Protocols.ANY, Protocols.ANY, Protocols.TCP, Protocols.TCP, Protocols.TCP,
@@ -71,6 +73,9 @@ final class RandomAcl {
             case 2 -> b.tos(random.nextInt(16));
             case 3 -> b.precedence(random.nextInt(8)).tos(random.nextInt(16));
             default -> { }
+        }
+        if (random.nextInt(12) == 0) {
+            b.ipOption(IP_OPTIONS[random.nextInt(IP_OPTIONS.length)]);
         }
         if (random.nextInt(10) == 0) {
             b.ttl(number(new int[] {0, 1, 2, 63, 64, 65, 128, 254, 255}, 255));
@@ -143,6 +148,14 @@ final class RandomAcl {
             p.tos = random.nextInt(8) << 5 | e.tos() << 1 | random.nextInt(2);
         }
         p.ttl = pickNumber(e.ttl(), 255);
+        if (random.nextInt(3) == 0) {
+            int o = e.ipOption() >= 0 && random.nextBoolean() ? e.ipOption() : IP_OPTIONS[random.nextInt(IP_OPTIONS.length)];
+            if (o <= 0xff) {
+                p.addIpOption(o);
+            } else {
+                p.addIpOption(0); // a header of end-of-list padding only
+            }
+        }
         p.fragmentOffset = random.nextInt(6) == 0 ? 1 + random.nextInt(8191) : 0;
         if (p.fragmentOffset != 0 || (p.protocol != Protocols.TCP && p.protocol != Protocols.UDP && random.nextBoolean())) {
             p.sourcePort = 0;
