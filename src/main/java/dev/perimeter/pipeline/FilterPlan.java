@@ -24,7 +24,8 @@ public final class FilterPlan {
     private final BridgePorts ports;
     private final Step[] inbound;
     private final Step[] outbound;
-    private final boolean[] pathNeedsL4;
+    /** Per ingress port, per IP protocol: whether a list on the path looks at that protocol's L4 header. */
+    private final boolean[][] pathNeedsL4;
     private final Map<AccessList, ListCounters> counters = new IdentityHashMap<>();
     private final List<ListCounters> countersInOrder = new ArrayList<>();
 
@@ -45,11 +46,13 @@ public final class FilterPlan {
                 outbound[i] = step(filters.outbound(itf));
             }
         }
-        pathNeedsL4 = new boolean[ports.size()];
+        pathNeedsL4 = new boolean[ports.size()][256];
         for (int i = 0; i < ports.size(); i++) {
             Step out = outbound[ports.egressOf(i).index()];
-            pathNeedsL4[i] = (inbound[i] != null && inbound[i].hasL4Entries)
-                    || (out != null && out.hasL4Entries);
+            for (int protocol = 0; protocol < 256; protocol++) {
+                pathNeedsL4[i][protocol] = (inbound[i] != null && inbound[i].needsL4[protocol])
+                        || (out != null && out.needsL4[protocol]);
+            }
         }
     }
 
@@ -83,11 +86,12 @@ public final class FilterPlan {
     }
 
     /**
-     * True when a frame entering on {@code ingressPort} meets a list with an entry that looks past the IP header:
-     * such a frame whose L4 header is cut short cannot be judged and is dropped as malformed.
+     * True when a frame of IP {@code protocol} entering on {@code ingressPort} meets a list with an entry for that
+     * protocol that looks past the IP header (ports, flags, ICMP or IGMP type): such a frame whose L4 header is cut
+     * short cannot be judged and is dropped as malformed. Entries for other protocols cannot match it anyway.
      */
-    boolean pathNeedsL4(int ingressPort) {
-        return pathNeedsL4[ingressPort];
+    boolean pathNeedsL4(int ingressPort, int protocol) {
+        return pathNeedsL4[ingressPort][protocol];
     }
 
     /** The counters of a list of the configuration (zero for lists bound nowhere), or null for another list. */
@@ -108,7 +112,8 @@ public final class FilterPlan {
         final ListCounters counters;
         final boolean[] permits;
         final boolean[] logs;
-        final boolean hasL4Entries;
+        /** Per IP protocol: whether an entry for it looks at its L4 header. */
+        final boolean[] needsL4 = new boolean[256];
 
         Step(BoundList bound, ListCounters counters) {
             this.bound = bound;
@@ -118,14 +123,14 @@ public final class FilterPlan {
             int n = list.size();
             permits = new boolean[n];
             logs = new boolean[n];
-            boolean l4 = false;
             for (int i = 0; i < n; i++) {
                 AccessListEntry e = list.entry(i);
                 permits[i] = e.permits();
                 logs[i] = e.log() != LogOption.NONE;
-                l4 |= e.hasL4Conditions();
+                if (e.hasL4Conditions()) {
+                    needsL4[e.protocol() & 0xff] = true;
+                }
             }
-            hasL4Entries = l4;
         }
     }
 }

@@ -83,7 +83,7 @@ public final class FrameHandler implements EventHandler<FrameEvent> {
             }
             case MALFORMED -> malformed(event, ingress, false);
             case IPV4_L4_TRUNCATED -> {
-                if (plan.pathNeedsL4(ingress)) {
+                if (plan.pathNeedsL4(ingress, key.protocol)) {
                     malformed(event, ingress, true);
                 } else {
                     judge(event, ingress, egress);

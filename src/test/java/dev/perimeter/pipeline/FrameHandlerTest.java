@@ -197,6 +197,29 @@ class FrameHandlerTest {
     }
 
     @Test
+    void aCutL4HeaderMattersOnlyToEntriesOfItsOwnProtocol() {
+        // the outside's in list looks at TCP ports only: ICMP and UDP frames cut short are judged on the rest
+        byte[] icmp = Arrays.copyOf(FrameBuilder.icmp("10.1.2.3", "192.168.1.10", 8, 0).build(), 14 + 20 + 4);
+        byte[] udp = Arrays.copyOf(FrameBuilder.udp("10.1.2.3", 5000, "192.168.1.10", 53).build(), 14 + 20 + 4);
+        judge(icmp, 0);
+        judge(udp, 0);
+        assertEquals(List.of("F:" + INSIDE, "D:IMPLICIT_DENY"), recorder.verdicts);
+        assertEquals(0, traffic.l4Truncated());
+
+        // an entry on the ICMP type needs the ICMP header
+        AccessList echo = new AccessList("echo", AccessList.Kind.EXTENDED, List.of(
+                AccessListEntry.builder(Action.PERMIT).sequence(10).protocol(Protocols.ICMP).icmp(8, -1).build()));
+        RouterConfig config = new RouterConfig(Map.of("echo", echo),
+                Map.of(OUTSIDE, new InterfaceConfig(OUTSIDE, "echo", null)), LogSettings.DEFAULT);
+        plan = FilterPlan.build(FilterSet.build(config, Matchers::forPipeline), ports());
+        handler.onBatchStart(1, 0);
+        judge(icmp, 0);
+        assertEquals(List.of("F:" + INSIDE, "D:IMPLICIT_DENY", "D:MALFORMED"), recorder.verdicts);
+        assertEquals(1, traffic.l4Truncated());
+        assertTrue(traffic.balanced());
+    }
+
+    @Test
     void anUndefinedListPermitsEverything() {
         RouterConfig config = new RouterConfig(Map.of(),
                 Map.of(OUTSIDE, new InterfaceConfig(OUTSIDE, "nowhere", null)), LogSettings.DEFAULT);
