@@ -629,6 +629,11 @@ public final class ConfigParser {
                 global(t);
             } else {
                 skipped++; // the other interface commands (addresses, speed, ...) do not concern filtering
+                String stateful = statefulFirewall(t);
+                if (stateful != null) {
+                    warn(stateful + " is not applied: the router would also pass or drop packets by session state"
+                            + " on " + currentInterface + ", which Perimeter does not keep");
+                }
             }
             return;
         }
@@ -639,6 +644,24 @@ public final class ConfigParser {
             }
             case "ip" -> accessGroup(t, false);
             default -> accessGroup(t, true);
+        }
+    }
+
+    /** {@code ip inspect NAME in|out} (CBAC) or {@code zone-member security Z}: their name, else null. */
+    private static String statefulFirewall(Tokens t) {
+        int at = t.position();
+        try {
+            String first = t.hasNext() ? t.next().toLowerCase(java.util.Locale.ROOT) : "";
+            String second = t.hasNext() ? t.next().toLowerCase(java.util.Locale.ROOT) : "";
+            if (first.equals("ip") && second.equals("inspect") && t.size() - at == 4) {
+                return "ip inspect (CBAC)";
+            }
+            if (first.equals("zone-member") && second.equals("security")) {
+                return "zone-member security (zone-based firewall)";
+            }
+            return null;
+        } finally {
+            t.seek(at);
         }
     }
 

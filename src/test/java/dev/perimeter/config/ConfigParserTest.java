@@ -612,12 +612,32 @@ class ConfigParserTest {
         assertTrue(r.isValid(), r.formatErrors());
         assertEquals("102", r.config().interfaces().get("FastEthernet0").inList());
         assertEquals("1", r.config().interfaces().get("Vlan1").outList());
-        assertEquals(List.of(13, 14), r.warnings().stream().map(ConfigDiagnostic::lineNumber).toList());
+        assertEquals(List.of(11, 13, 14), r.warnings().stream().map(ConfigDiagnostic::lineNumber).toList());
         // once a global command has closed the interface, the router refuses an interface command
         ConfigDiagnostic e = error("interface e0\nip route 0.0.0.0 0.0.0.0 192.0.2.1\nip access-group 1 in\n");
         assertEquals(3, e.lineNumber());
         assertEquals(ParseError.INVALID, e.message());
         assertEquals(3, e.column());
+    }
+
+    @Test
+    void statefulFirewallOnAnInterfaceIsWarnedAbout() {
+        ParseResult r = parse("""
+                ip inspect name FW telnet
+                interface Fa1/0
+                 ip access-group 100 in
+                 ip inspect FW out
+                 no ip inspect
+                interface Fa0/0
+                 zone-member security LAN
+                access-list 100 deny ip any any
+                """);
+        assertTrue(r.isValid(), r.formatErrors());
+        List<ConfigDiagnostic> w = r.warnings();
+        assertEquals(List.of(1, 4, 7), w.stream().map(ConfigDiagnostic::lineNumber).toList());
+        assertTrue(w.get(1).message().startsWith("ip inspect (CBAC) is not applied"), w.get(1).message());
+        assertTrue(w.get(1).message().contains("Fa1/0"), w.get(1).message());
+        assertTrue(w.get(2).message().startsWith("zone-member security (zone-based firewall) is not applied"));
     }
 
     @Test
