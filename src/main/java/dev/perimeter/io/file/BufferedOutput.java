@@ -1,5 +1,6 @@
 package dev.perimeter.io.file;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -13,7 +14,7 @@ import java.util.Arrays;
  * Ranges of a mapped input file can be interleaved with the buffered bytes ({@link #copy}): they are queued in
  * order as views of the mapping and go out with the buffer in one gathering write, never copied in user space.
  */
-final class BufferedOutput implements CaptureOutput {
+final class BufferedOutput implements Closeable {
     static final int DEFAULT_BUFFER = 4 << 20;
     /** The most buffers one gathering write takes (Linux IOV_MAX). */
     private static final int MAX_PIECES = 1024;
@@ -39,8 +40,8 @@ final class BufferedOutput implements CaptureOutput {
         buffer = ByteBuffer.allocateDirect(bufferSize).order(order);
     }
 
-    @Override
-    public ByteBuffer room(int bytes) throws IOException {
+    /** Makes room for {@code bytes} more bytes and returns the buffer to put them into. */
+    ByteBuffer room(int bytes) throws IOException {
         if (closed) {
             throw new IOException("capture file already closed");
         }
@@ -58,8 +59,7 @@ final class BufferedOutput implements CaptureOutput {
      * Appends {@code length} bytes of the input at {@code position}: the bytes of a record that goes out exactly
      * as it stands in the input. A range that starts where the previous one ended extends it.
      */
-    @Override
-    public void copy(MappedInput input, long position, int length) throws IOException {
+    void copy(MappedInput input, long position, int length) throws IOException {
         if (closed) {
             throw new IOException("capture file already closed");
         }
@@ -122,6 +122,12 @@ final class BufferedOutput implements CaptureOutput {
         pieces[pieceCount++] = view;
         bufferQueuedTo = end;
         lastIsRange = false;
+    }
+
+    void padTo4(int length) {
+        for (int i = length; (i & 3) != 0; i++) {
+            buffer.put((byte) 0);
+        }
     }
 
     void flush() throws IOException {

@@ -85,15 +85,15 @@ public final class CaptureFiles {
     public static CaptureWriter openWriter(Path path, CaptureFormat format, List<CaptureInterface> interfaces,
                                            ByteOrder order) throws IOException {
         if (format == CaptureFormat.PCAPNG) {
-            return new PcapngWriter(path, interfaces, order);
+            return new PcapngWriter(path, interfaces, order, BufferedOutput.DEFAULT_BUFFER);
         }
-        return new PcapWriter(path, format, interfaces, order);
+        return new PcapWriter(path, format, interfaces, order, BufferedOutput.DEFAULT_BUFFER);
     }
 
     /**
      * As {@link #openWriter(Path, CaptureFormat, List)} for frames read from {@code input}: when the input is a
      * pcap file of this format in the machine's byte order, its records are written by copying them from the
-     * input file as they stand, a run of consecutive records in one copy. The
+     * input file as they stand (ranges of its mapping in gathering writes), with no copy in user space. The
      * file's contents are the same either way.
      */
     public static CaptureWriter openWriter(Path path, CaptureFormat format, List<CaptureInterface> interfaces,
@@ -103,7 +103,7 @@ public final class CaptureFiles {
                 && pcap.byteOrder() == order) {
             MappedInput source = pcap.mapAgain();
             try {
-                return new PcapWriter(path, format, interfaces, order, source);
+                return new PcapWriter(path, format, interfaces, order, BufferedOutput.DEFAULT_BUFFER, source);
             } catch (IOException | RuntimeException e) {
                 source.close();
                 throw e;

@@ -16,7 +16,7 @@ import java.util.List;
  * the interface index of each frame is not kept.
  */
 public final class PcapWriter implements CaptureWriter {
-    private final CaptureOutput out;
+    private final BufferedOutput out;
     private final boolean nano;
     private final List<CaptureInterface> interfaces;
     private final int linkType;
@@ -24,16 +24,16 @@ public final class PcapWriter implements CaptureWriter {
     private final MappedInput source;
     private int checked;
 
-    PcapWriter(Path path, CaptureFormat format, List<CaptureInterface> interfaces, ByteOrder order)
+    PcapWriter(Path path, CaptureFormat format, List<CaptureInterface> interfaces, ByteOrder order, int bufferSize)
             throws IOException {
-        this(path, format, interfaces, order, null);
+        this(path, format, interfaces, order, bufferSize, null);
     }
 
     /**
      * A writer whose frames come from {@code source}, a pcap file of this format and byte order: frames that
      * carry their record's place in it ({@link CapturedFrame#sourceOffset}) are written by copying that record.
      */
-    PcapWriter(Path path, CaptureFormat format, List<CaptureInterface> interfaces, ByteOrder order,
+    PcapWriter(Path path, CaptureFormat format, List<CaptureInterface> interfaces, ByteOrder order, int bufferSize,
                MappedInput source) throws IOException {
         if (format == CaptureFormat.PCAPNG) {
             throw new IllegalArgumentException("PcapWriter writes pcap, not pcapng");
@@ -55,7 +55,7 @@ public final class PcapWriter implements CaptureWriter {
         this.linkType = linkType;
         this.checked = interfaces.size();
         this.source = source;
-        this.out = CaptureOutput.open(path, order);
+        this.out = new BufferedOutput(path, order, bufferSize);
         ByteBuffer b = out.room(PcapReader.FILE_HEADER);
         b.putInt(nano ? PcapReader.MAGIC_NANO : PcapReader.MAGIC_MICRO);
         b.putShort((short) 2).putShort((short) 4);

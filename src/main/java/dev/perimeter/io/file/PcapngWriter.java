@@ -21,15 +21,15 @@ import java.util.List;
 public final class PcapngWriter implements CaptureWriter {
     private static final byte[] APPLICATION = "perimeter".getBytes(StandardCharsets.US_ASCII);
 
-    private final CaptureOutput out;
+    private final BufferedOutput out;
     private final List<CaptureInterface> interfaces;
     private int written;
     /** The if_tsresol byte written for each interface so far. */
     private byte[] resolutions = new byte[8];
 
-    PcapngWriter(Path path, List<CaptureInterface> interfaces, ByteOrder order) throws IOException {
+    PcapngWriter(Path path, List<CaptureInterface> interfaces, ByteOrder order, int bufferSize) throws IOException {
         this.interfaces = interfaces;
-        this.out = CaptureOutput.open(path, order);
+        this.out = new BufferedOutput(path, order, bufferSize);
         int shbLength = 28 + option(APPLICATION.length) + 4;
         ByteBuffer b = out.room(shbLength);
         b.putInt(PcapngReader.SHB).putInt(shbLength).putInt(PcapngReader.BYTE_ORDER_MAGIC);
@@ -94,16 +94,9 @@ public final class PcapngWriter implements CaptureWriter {
         return 4 + ((valueLength + 3) & ~3);
     }
 
-    private static void putOption(ByteBuffer b, int code, byte[] value) {
+    private void putOption(ByteBuffer b, int code, byte[] value) {
         b.putShort((short) code).putShort((short) value.length).put(value);
-        padTo4(b, value.length);
-    }
-
-    /** Zeros after {@code length} bytes up to the next multiple of four: pcapng pads every field to 32 bits. */
-    private static void padTo4(ByteBuffer b, int length) {
-        for (int i = length; (i & 3) != 0; i++) {
-            b.put((byte) 0);
-        }
+        out.padTo4(value.length);
     }
 
     @Override
@@ -122,7 +115,7 @@ public final class PcapngWriter implements CaptureWriter {
         b.putInt((int) (units >>> 32)).putInt((int) units);
         b.putInt(capturedLength).putInt(Math.max(originalLength, capturedLength));
         b.put(data, offset, capturedLength);
-        padTo4(b, capturedLength);
+        out.padTo4(capturedLength);
         b.putInt(length);
     }
 
