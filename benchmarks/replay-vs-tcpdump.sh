@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Replays a large capture with the seed list and with a 1,000-entry list, and times tcpdump with the equivalent
 # BPF filter on the same file in the same run (tcpdump -r IN -w OUT -F EXPR_FILE). Both write the forwarded
-# frames to a file; the outputs are compared byte for byte. Reports the best of RUNS wall-clock times, frames/s
-# and the ratio Perimeter / tcpdump. Perimeter's own figure without JVM start-up is shown beside it.
+# frames to a file; the outputs are compared byte for byte. The two tools take turns, RUNS times each, so that
+# a slow spell of a shared machine falls on both; reports the best wall-clock time of each, frames/s and the
+# ratio Perimeter / tcpdump. Perimeter's own figure without JVM start-up is shown beside it.
 #
-#   benchmarks/replay-vs-tcpdump.sh            # FRAMES=2000000 RUNS=3 WORK=<temp dir>
+#   benchmarks/replay-vs-tcpdump.sh            # FRAMES=2000000 RUNS=5 WORK=<temp dir>
 #   FRAMES=5000000 WORK=/var/tmp/bench benchmarks/replay-vs-tcpdump.sh
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 frames=${FRAMES:-2000000}
-runs=${RUNS:-3}
+runs=${RUNS:-5}
 work=${WORK:-$(mktemp -d)}
 mkdir -p "$work"
 command -v tcpdump >/dev/null || { echo "tcpdump is not installed" >&2; exit 1; }
@@ -27,24 +28,24 @@ java -cp "$bench" dev.perimeter.bench.ReplayLists 5 "$work/seed.cfg" "$work/seed
 java -cp "$bench" dev.perimeter.bench.ReplayLists 1000 "$work/large.cfg" "$work/large.bpf"
 
 now() { date +%s%N; }
-# best wall time in seconds of running "$@" RUNS times
-best_of() {
-  local best=""
-  for _ in $(seq "$runs"); do
-    local t0 t1
-    t0=$(now); "$@" >/dev/null 2>&1; t1=$(now)
-    best=$(awk -v a="${best:-1e18}" -v b="$(( t1 - t0 ))" 'BEGIN { print (b / 1e9 < a) ? b / 1e9 : a }')
-  done
-  echo "$best"
+# wall time in seconds of running "$@"
+wall() {
+  local t0 t1
+  t0=$(now); "$@" >/dev/null 2>&1; t1=$(now)
+  awk -v d="$(( t1 - t0 ))" 'BEGIN { print d / 1e9 }'
 }
+min() { awk -v a="$1" -v b="$2" 'BEGIN { print (b < a) ? b : a }'; }
 
 printf '%-8s %-10s %10s %14s %16s %s\n' list tool "wall s" "frames/s" "in-process f/s" note
 for list in seed large; do
   td_out=$work/tcpdump-$list.pcap
   pm_out=$work/perimeter-$list.pcap
-  td=$(best_of tcpdump -r "$input" -w "$td_out" -F "$work/$list.bpf")
-  pm=$(best_of "$perimeter" replay --config "$work/$list.cfg" --egress eth2/0 "$input" \
-        --forwarded "$pm_out" --log /dev/null --json)
+  td=1e18; pm=1e18
+  for _ in $(seq "$runs"); do
+    td=$(min "$td" "$(wall tcpdump -r "$input" -w "$td_out" -F "$work/$list.bpf")")
+    pm=$(min "$pm" "$(wall "$perimeter" replay --config "$work/$list.cfg" --egress eth2/0 "$input" \
+          --forwarded "$pm_out" --log /dev/null --json)")
+  done
   "$perimeter" replay --config "$work/$list.cfg" --egress eth2/0 "$input" --forwarded "$pm_out" \
         --log /dev/null --json > "$work/perimeter-$list.json"
   inproc=$(sed -E 's/.*"framesPerSecond":([0-9]+).*/\1/' "$work/perimeter-$list.json")
