@@ -629,10 +629,9 @@ public final class ConfigParser {
                 global(t);
             } else {
                 skipped++; // the other interface commands (addresses, speed, ...) do not concern filtering
-                String stateful = statefulFirewall(t);
-                if (stateful != null) {
-                    warn(stateful + " is not applied: the router would also pass or drop packets by session state"
-                            + " on " + currentInterface + ", which Perimeter does not keep");
+                String notApplied = filteringNotApplied(t);
+                if (notApplied != null) {
+                    warn(notApplied);
                 }
             }
             return;
@@ -647,19 +646,26 @@ public final class ConfigParser {
         }
     }
 
-    /** {@code ip inspect NAME in|out} (CBAC) or {@code zone-member security Z}: their name, else null. */
-    private static String statefulFirewall(Tokens t) {
+    /**
+     * Why an interface command that filters on the router does not filter here: {@code ip inspect NAME in|out}
+     * (CBAC), {@code zone-member security Z} and {@code ipv6 traffic-filter NAME in|out}; null for other commands.
+     */
+    private String filteringNotApplied(Tokens t) {
         int at = t.position();
         try {
             String first = t.hasNext() ? t.next().toLowerCase(java.util.Locale.ROOT) : "";
             String second = t.hasNext() ? t.next().toLowerCase(java.util.Locale.ROOT) : "";
+            String stateful = null;
             if (first.equals("ip") && second.equals("inspect") && t.size() - at == 4) {
-                return "ip inspect (CBAC)";
+                stateful = "ip inspect (CBAC)";
+            } else if (first.equals("zone-member") && second.equals("security")) {
+                stateful = "zone-member security (zone-based firewall)";
+            } else if (first.equals("ipv6") && second.equals("traffic-filter")) {
+                return "ipv6 traffic-filter is not applied: IPv6 frames cross " + currentInterface
+                        + " unfiltered, as every non-IPv4 frame does";
             }
-            if (first.equals("zone-member") && second.equals("security")) {
-                return "zone-member security (zone-based firewall)";
-            }
-            return null;
+            return stateful == null ? null : stateful + " is not applied: the router would also pass or drop"
+                    + " packets by session state on " + currentInterface + ", which Perimeter does not keep";
         } finally {
             t.seek(at);
         }

@@ -33,6 +33,10 @@ final class InterfaceCommands {
             "mask-reply", "authentication", "hello-interval", "hold-time", "bandwidth-percent", "information-reply",
             "accounting", "load-sharing", "irdp", "rip", "tcp-header-compression");
 
+    /** {@code ipv6} sub-commands that only interfaces take (global ones: unicast-routing, route, router …). */
+    private static final Set<String> IPV6 = Set.of("address", "enable", "traffic-filter", "ospf", "mtu", "redirects",
+            "unreachables", "eigrp", "rip", "verify", "policy", "mld", "nd");
+
     /**
      * True when the words from the cursor on are an interface sub-command a global line cannot be; the cursor is
      * left where it was.
@@ -68,6 +72,14 @@ final class InterfaceCommands {
                 }
                 case "ip" -> {
                     return remaining >= 2 && isInterfaceIp(t, at + 1, remaining - 1);
+                }
+                case "ipv6" -> { // ipv6 dhcp server|client|relay (interface) / ipv6 dhcp pool (global)
+                    String w = remaining >= 2 ? lower(t.word(at + 1)) : "";
+                    return IPV6.contains(w) || (w.equals("dhcp") && remaining >= 3
+                            && Set.of("server", "client", "relay").contains(lower(t.word(at + 2))));
+                }
+                case "crypto" -> { // crypto map NAME (interface) / crypto map NAME SEQ ipsec-isakmp (global)
+                    return remaining == 3 && lower(t.word(at + 1)).equals("map");
                 }
                 default -> {
                     return false;

@@ -597,6 +597,9 @@ class ConfigParserTest {
                 no ip redirects
                 speed auto
                 ip nat outside
+                ipv6 address 2001:db8::1/64
+                ipv6 dhcp server LAN
+                crypto map VPN
                 ip access-group 102 in
                 full-duplex
                 !
@@ -612,10 +615,11 @@ class ConfigParserTest {
         assertTrue(r.isValid(), r.formatErrors());
         assertEquals("102", r.config().interfaces().get("FastEthernet0").inList());
         assertEquals("1", r.config().interfaces().get("Vlan1").outList());
-        assertEquals(List.of(11, 13, 14), r.warnings().stream().map(ConfigDiagnostic::lineNumber).toList());
+        assertEquals(List.of(14, 16, 17), r.warnings().stream().map(ConfigDiagnostic::lineNumber).toList());
         // once a global command has closed the interface, the router refuses an interface command
         ConfigDiagnostic e = error("interface e0\nip route 0.0.0.0 0.0.0.0 192.0.2.1\nip access-group 1 in\n");
         assertEquals(3, e.lineNumber());
+        assertEquals(3, error("interface e0\nipv6 unicast-routing\nip access-group 1 in\n").lineNumber());
         assertEquals(ParseError.INVALID, e.message());
         assertEquals(3, e.column());
     }
@@ -630,14 +634,17 @@ class ConfigParserTest {
                  no ip inspect
                 interface Fa0/0
                  zone-member security LAN
+                 ipv6 traffic-filter V6 in
                 access-list 100 deny ip any any
                 """);
         assertTrue(r.isValid(), r.formatErrors());
         List<ConfigDiagnostic> w = r.warnings();
-        assertEquals(List.of(1, 4, 7), w.stream().map(ConfigDiagnostic::lineNumber).toList());
+        assertEquals(List.of(1, 4, 7, 8), w.stream().map(ConfigDiagnostic::lineNumber).toList());
         assertTrue(w.get(1).message().startsWith("ip inspect (CBAC) is not applied"), w.get(1).message());
         assertTrue(w.get(1).message().contains("Fa1/0"), w.get(1).message());
         assertTrue(w.get(2).message().startsWith("zone-member security (zone-based firewall) is not applied"));
+        assertTrue(w.get(3).message().startsWith("ipv6 traffic-filter is not applied: IPv6 frames cross Fa0/0"),
+                w.get(3).message());
     }
 
     @Test
