@@ -284,7 +284,8 @@ public final class PcapngReader implements CaptureReader {
         return (seconds + clock[2]) * 1_000_000_000L + nanos;
     }
 
-    private static long pow10(int n) {
+    /** 10^n, for the decimal timestamp resolutions (n at most 18). */
+    static long pow10(int n) {
         long v = 1;
         for (int i = 0; i < n; i++) {
             v *= 10;

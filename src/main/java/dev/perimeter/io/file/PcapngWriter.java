@@ -83,10 +83,7 @@ public final class PcapngWriter implements CaptureWriter {
         if ((resolution & 0x80) != 0) {
             return (seconds << exponent) + -Math.floorDiv(-(nanos << exponent), 1_000_000_000L);
         }
-        long perSecond = 1;
-        for (int k = 0; k < exponent; k++) {
-            perSecond *= 10;
-        }
+        long perSecond = PcapngReader.pow10(exponent);
         return seconds * perSecond + nanos / (1_000_000_000L / perSecond);
     }
 
