@@ -37,6 +37,9 @@ final class InterfaceCommands {
     private static final Set<String> IPV6 = Set.of("address", "enable", "traffic-filter", "ospf", "mtu", "redirects",
             "unreachables", "eigrp", "rip", "verify", "policy", "mld", "nd");
 
+    /** {@code ipv6 dhcp} sub-commands of interfaces (the global one is {@code ipv6 dhcp pool}). */
+    private static final Set<String> IPV6_DHCP = Set.of("server", "client", "relay");
+
     /**
      * True when the words from the cursor on are an interface sub-command a global line cannot be; the cursor is
      * left where it was.
@@ -76,7 +79,7 @@ final class InterfaceCommands {
                 case "ipv6" -> { // ipv6 dhcp server|client|relay (interface) / ipv6 dhcp pool (global)
                     String w = remaining >= 2 ? lower(t.word(at + 1)) : "";
                     return IPV6.contains(w) || (w.equals("dhcp") && remaining >= 3
-                            && Set.of("server", "client", "relay").contains(lower(t.word(at + 2))));
+                            && IPV6_DHCP.contains(lower(t.word(at + 2))));
                 }
                 case "crypto" -> { // crypto map NAME (interface) / crypto map NAME SEQ ipsec-isakmp (global)
                     return remaining == 3 && lower(t.word(at + 1)).equals("map");
