@@ -4,8 +4,8 @@ import dev.perimeter.acl.AccessListEntry;
 import dev.perimeter.acl.Protocols;
 
 /**
- * Whether one entry matches one packet, following IOS: the L3 part (protocol, addresses, ToS, ttl, IP options) always, the
- * L4 part (ports, icmp/igmp type, tcp flags) only for initial fragments and unfragmented packets.
+ * Whether one entry matches one packet, following IOS: the L3 part (protocol, addresses, ToS, ttl, IP options)
+ * always, the L4 part (ports, icmp/igmp type, tcp flags) only for initial fragments and unfragmented packets.
  */
 public final class EntryTest {
     private EntryTest() {

@@ -11,8 +11,9 @@ import java.util.Objects;
  *
  * <p>Link types: Ethernet II with any number of 802.1Q / 802.1ad (0x88a8, 0x9100) tags, Linux cooked SLL and
  * SLL2 (also with VLAN tags after them), raw IP ({@link LinkType#RAW}, DLT_RAW 12 and 14),
- * {@link LinkType#IPV4} and BSD loopback ({@link LinkType#NULL}, {@link LinkType#LOOP}). Offsets returned by the accessors are indices into the {@code data} array given to
- * {@code decode} (they include its {@code offset}), or -1 when the frame has no such part.
+ * {@link LinkType#IPV4} and BSD loopback ({@link LinkType#NULL}, {@link LinkType#LOOP}). Offsets returned by the
+ * accessors are indices into the {@code data} array given to {@code decode} (they include its {@code offset}), or
+ * -1 when the frame has no such part.
  */
 public final class FrameDecoder {
     /** Bytes of each L4 fixed header that must be present on an initial fragment. */

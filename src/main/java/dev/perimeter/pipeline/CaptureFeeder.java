@@ -28,9 +28,9 @@ public final class CaptureFeeder {
     /**
      * Publishes every frame of the reader; {@code portOfInterface} gives the ingress port of a frame from its
      * capture interface index, or -1 for an interface whose link type the decoder does not know: such a frame
-     * would cross unjudged, so the feed stops at it as at a corrupt record. Returns the number of frames published. A {@link
-     * dev.perimeter.io.CorruptCaptureException} propagates after every frame before it was published. {@code stop}
-     * is asked between batches (the handler failed: no point in reading on).
+     * would cross unjudged, so the feed stops at it as at a corrupt record. Returns the number of frames published.
+     * A {@link dev.perimeter.io.CorruptCaptureException} propagates after every frame before it was published.
+     * {@code stop} is asked between batches (the handler failed: no point in reading on).
      */
     public long feed(CaptureReader reader, IntUnaryOperator portOfInterface, BooleanSupplier stop)
             throws IOException {
