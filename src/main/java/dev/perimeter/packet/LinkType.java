@@ -27,7 +27,13 @@ public final class LinkType {
         return linkType == RAW || linkType == DLT_RAW || linkType == DLT_RAW_OPENBSD;
     }
 
-    /** Whether {@link FrameDecoder} can find the IPv4 packet in frames of this link type. */
+    /** The link types {@link #isDecoded} accepts, in words, for messages. */
+    public static final String DECODED_KINDS = "Ethernet, Linux cooked v1 and v2, raw IP and BSD loopback";
+
+    /**
+     * Whether {@link FrameDecoder} can find the IPv4 packet in frames of this link type (the decoder takes every
+     * other link type for non-IPv4; FrameDecoderTest checks that the two agree on every link type).
+     */
     public static boolean isDecoded(int linkType) {
         switch (linkType) {
             case NULL: case ETHERNET: case DLT_RAW: case DLT_RAW_OPENBSD: case RAW: case LOOP: case LINUX_SLL:

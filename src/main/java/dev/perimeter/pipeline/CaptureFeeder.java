@@ -67,7 +67,6 @@ public final class CaptureFeeder {
 
     private static CorruptCaptureException undecodable(int linkType, long offset) {
         return new CorruptCaptureException("frame of link type " + linkType + " (" + LinkType.name(linkType)
-                + "), which replay cannot decode (it decodes Ethernet, Linux cooked v1 and v2, raw IP and BSD"
-                + " loopback)", offset);
+                + "), which replay cannot decode (it decodes " + LinkType.DECODED_KINDS + ")", offset);
     }
 }

@@ -164,6 +164,44 @@ class FrameDecoderTest {
         assertEquals(DecodeStatus.MALFORMED, decoder.decode(six, 0, 0, LinkType.RAW, key));
     }
 
+    /**
+     * The decoder and {@link LinkType#isDecoded} name the same link types: a TCP/IPv4 packet behind each decoded
+     * link type's header is found, and with every other link type no byte is read at all.
+     */
+    @Test
+    void decodedLinkTypesAgreeWithIsDecoded() {
+        byte[] ip = FrameBuilder.rawIp().ipv4("192.0.2.1", "198.51.100.7").tcp(1024, 80).build();
+        for (int link = 0; link < 300; link++) {
+            if (LinkType.isDecoded(link)) {
+                byte[] f = switch (link) {
+                    case LinkType.ETHERNET -> FrameBuilder.ethernet().ipv4("192.0.2.1", "198.51.100.7").tcp(1024, 80)
+                            .build();
+                    case LinkType.LINUX_SLL -> FrameBuilder.sll().ipv4("192.0.2.1", "198.51.100.7").tcp(1024, 80)
+                            .build();
+                    case LinkType.LINUX_SLL2 -> FrameBuilder.sll2().ipv4("192.0.2.1", "198.51.100.7").tcp(1024, 80)
+                            .build();
+                    case LinkType.NULL, LinkType.LOOP -> withPrefix(new byte[] {0, 0, 0, 2}, ip);
+                    default -> ip;
+                };
+                assertEquals(DecodeStatus.IPV4, decoder.decode(f, 0, f.length, link, key), "link type " + link);
+                assertEquals(80, key.destinationPort, "link type " + link);
+            } else {
+                byte[] anything = withPrefix(new byte[64], ip);
+                assertEquals(DecodeStatus.NON_IPV4, decoder.decode(anything, 0, anything.length, link, key),
+                        "link type " + link);
+                assertEquals(-1, decoder.etherType(), "link type " + link);
+                assertEquals(-1, decoder.ipOffset(), "link type " + link);
+            }
+        }
+    }
+
+    private static byte[] withPrefix(byte[] prefix, byte[] packet) {
+        byte[] f = new byte[prefix.length + packet.length];
+        System.arraycopy(prefix, 0, f, 0, prefix.length);
+        System.arraycopy(packet, 0, f, prefix.length, packet.length);
+        return f;
+    }
+
     /** macOS and BSD loopback captures: AF_INET in the capturing host's byte order (NULL) or big-endian (LOOP). */
     @Test
     void bsdLoopbackInEitherByteOrder() {
