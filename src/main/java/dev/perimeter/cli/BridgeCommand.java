@@ -20,9 +20,9 @@ import picocli.CommandLine.Option;
 
 /** {@code perimeter bridge}: the live bridging filter between two interfaces. */
 @Command(name = "bridge", mixinStandardHelpOptions = true,
-        description = {"Bridges two Linux interfaces and filters the frames crossing with the configuration's access"
-                + " lists: a frame entering on one port meets that port's 'in' list, then the other port's 'out'"
-                + " list. Non-IPv4 frames (ARP) cross untouched. SIGHUP re-reads the configuration; SIGTERM or"
+        description = {"Bridges two Linux interfaces, filtering the frames with the configuration's access lists.",
+                "A frame entering on one port meets that port's 'in' list, then the other port's 'out' list."
+                + " Non-IPv4 frames (ARP) cross untouched. SIGHUP re-reads the configuration; SIGTERM or"
                 + " SIGINT stop and print the final counters. Needs root or CAP_NET_RAW and CAP_NET_ADMIN."})
 public final class BridgeCommand implements Callable<Integer> {
 
