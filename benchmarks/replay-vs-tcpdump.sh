@@ -2,8 +2,9 @@
 # Replays a large capture with the seed list and with a 1,000-entry list, and times tcpdump with the equivalent
 # BPF filter on the same file in the same run (tcpdump -r IN -w OUT -F EXPR_FILE). Both write the forwarded
 # frames to a file; the outputs are compared byte for byte. The two tools take turns, RUNS times each, so that
-# a slow spell of a shared machine falls on both; reports the best wall-clock time of each, frames/s and the
-# ratio Perimeter / tcpdump. Perimeter's own figure without JVM start-up is shown beside it.
+# a slow spell of a shared machine falls on both, each run into a fresh file with nothing left to write back;
+# reports the best wall-clock time of each, frames/s and the ratio Perimeter / tcpdump. Perimeter's own figure
+# without JVM start-up is shown beside it.
 #
 #   benchmarks/replay-vs-tcpdump.sh            # FRAMES=2000000 RUNS=5 WORK=<temp dir>
 #   FRAMES=5000000 WORK=/var/tmp/bench benchmarks/replay-vs-tcpdump.sh
@@ -34,6 +35,9 @@ wall() {
   t0=$(now); "$@" >/dev/null 2>&1; t1=$(now)
   awk -v d="$(( t1 - t0 ))" 'BEGIN { print d / 1e9 }'
 }
+# before each timed run: no output left to free and nothing of the last run still to write back, so that
+# neither tool pays for the other's file
+fresh() { rm -f "$td_out" "$pm_out"; sync; }
 min() { awk -v a="$1" -v b="$2" 'BEGIN { print (b < a) ? b : a }'; }
 
 printf '%-8s %-10s %10s %14s %16s %s\n' list tool "wall s" "frames/s" "in-process f/s" note
@@ -42,10 +46,14 @@ for list in seed large; do
   pm_out=$work/perimeter-$list.pcap
   td=1e18; pm=1e18
   for _ in $(seq "$runs"); do
+    fresh
     td=$(min "$td" "$(wall tcpdump -r "$input" -w "$td_out" -F "$work/$list.bpf")")
+    fresh
     pm=$(min "$pm" "$(wall "$perimeter" replay --config "$work/$list.cfg" --egress eth2/0 "$input" \
           --forwarded "$pm_out" --log /dev/null --json)")
   done
+  fresh
+  tcpdump -r "$input" -w "$td_out" -F "$work/$list.bpf" 2>/dev/null
   "$perimeter" replay --config "$work/$list.cfg" --egress eth2/0 "$input" --forwarded "$pm_out" \
         --log /dev/null --json > "$work/perimeter-$list.json"
   inproc=$(sed -E 's/.*"framesPerSecond":([0-9]+).*/\1/' "$work/perimeter-$list.json")
