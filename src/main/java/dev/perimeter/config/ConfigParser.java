@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public final class ConfigParser {
     private static final KeywordSet GLOBAL = KeywordSet.of("access-list", "interface", "ip", "service", "logging",
-            "no", "end", "exit");
+            "no", "end", "exit", "define");
     private static final KeywordSet GLOBAL_IP = KeywordSet.of("access-list");
     private static final KeywordSet IP_ACCESS_LIST = KeywordSet.of("standard", "extended", "resequence", "logging",
             "log-update");
@@ -52,12 +52,15 @@ public final class ConfigParser {
     private static final KeywordSet MACRO = KeywordSet.of("macro");
     private static final KeywordSet MACRO_NAME = KeywordSet.of("name");
     private static final KeywordSet IP_ACCESS_WORDS = KeywordSet.of("access-list", "access-group");
+    private static final KeywordSet DEFINE = KeywordSet.of("interface-range");
 
     private enum Mode { GLOBAL, ACCESS_LIST, INTERFACE, OTHER_BLOCK, TEXT }
 
     private final String sourceName;
     private final Map<String, AccessListEditor> lists = new LinkedHashMap<>();
     private final Map<String, InterfaceConfig> interfaces = new LinkedHashMap<>();
+    /** {@code define interface-range NAME ...}: the interfaces of each macro, expanded when it is defined. */
+    private final Map<String, List<String>> rangeMacros = new LinkedHashMap<>();
     private LogSettings logging = LogSettings.DEFAULT;
     /** Where each binding was made ("eth0 in" -> line and text), to point at it when its list is missing. */
     private final Map<String, Object[]> bindingLines = new LinkedHashMap<>();
@@ -67,7 +70,8 @@ public final class ConfigParser {
 
     private Mode mode = Mode.GLOBAL;
     private AccessListEditor currentList;
-    private String currentInterface;
+    /** The interface, or every interface of the range, that interface commands apply to now. */
+    private List<String> currentInterfaces = List.of();
     private int lineNumber;
     private String line;
     /** In TEXT mode (a banner or macro body): the character that ends it, or -1 until the text's first line. */
@@ -148,7 +152,7 @@ public final class ConfigParser {
                 default -> global(t);
             }
         } catch (ParseError e) {
-            int column = e.tokenIndex >= 0 ? t.column(e.tokenIndex) : -1;
+            int column = e.tokenIndex >= 0 ? t.column(e.tokenIndex) + e.offset : -1;
             errors.add(new ConfigDiagnostic(ConfigDiagnostic.Severity.ERROR, sourceName, lineNumber, raw, column,
                     e.getMessage()));
         }
@@ -194,27 +198,63 @@ public final class ConfigParser {
                 }
             }
             case "interface" -> {
-                if (!t.hasNext()) {
-                    throw t.incomplete();
+                List<String> names = interfaceNames(t);
+                for (String itf : names) {
+                    interfaces.putIfAbsent(itf, new InterfaceConfig(itf, null, null));
                 }
-                StringBuilder name = new StringBuilder();
-                while (t.hasNext()) {
-                    name.append(t.next());
-                }
-                String itf = name.toString();
-                if (itf.equalsIgnoreCase("range")) {
-                    skipCommand();
-                    return;
-                }
-                interfaces.putIfAbsent(itf, new InterfaceConfig(itf, null, null));
-                currentInterface = itf;
+                currentInterfaces = names;
                 mode = Mode.INTERFACE;
             }
+            case "define" -> defineRange(t);
             case "service" -> service(t);
             case "logging" -> loggingCommand(t);
             case "no" -> negated(t);
             default -> t.end(); // end, exit
         }
+    }
+
+    /**
+     * The interfaces an {@code interface} or {@code no interface} command names: one, written in one or more words
+     * ({@code GigabitEthernet 0/1} is {@code GigabitEthernet0/1}), or those of {@code range SPAN [, SPAN ...]} or
+     * {@code range macro NAME}.
+     */
+    private List<String> interfaceNames(Tokens t) {
+        if (!t.hasNext()) {
+            throw t.incomplete();
+        }
+        if (!t.peek().equalsIgnoreCase("range")) {
+            StringBuilder name = new StringBuilder();
+            while (t.hasNext()) {
+                name.append(t.next());
+            }
+            return List.of(name.toString());
+        }
+        t.next();
+        if (t.hasNext() && t.peek().equalsIgnoreCase("macro")) {
+            t.next();
+            int nameAt = t.position();
+            String macro = t.next();
+            t.end();
+            List<String> names = rangeMacros.get(macro);
+            if (names == null) {
+                throw t.rule("% Interface range macro " + macro + " is not defined", nameAt);
+            }
+            return names;
+        }
+        return InterfaceRange.expand(t);
+    }
+
+    /** {@code define interface-range NAME SPAN [, SPAN ...]}: a name for {@code interface range macro NAME}. */
+    private void defineRange(Tokens t) {
+        if (t.accept(DEFINE) == null) {
+            if (!t.hasNext()) {
+                throw t.incomplete();
+            }
+            skipCommand();
+            return;
+        }
+        String macro = t.next();
+        rangeMacros.put(macro, InterfaceRange.expand(t)); // a range refused leaves an earlier definition as it was
     }
 
     /**
@@ -525,15 +565,17 @@ public final class ConfigParser {
                     logging = logging.withTimestamps(LogSettings.Timestamps.UPTIME);
                 }
             }
-            case "interface" -> {
-                StringBuilder name = new StringBuilder();
-                while (t.hasNext()) {
-                    name.append(t.next());
+            case "interface" -> interfaceNames(t).forEach(interfaces::remove);
+            case "define" -> {
+                if (t.accept(DEFINE) == null) {
+                    skipCommand();
+                    return;
                 }
-                if (name.length() == 0) {
-                    throw t.incomplete();
+                String macro = t.next(); // the range that may follow, as IOS writes it, does not matter
+                t.rest();
+                if (rangeMacros.remove(macro) == null) {
+                    warn("interface range macro " + macro + " does not exist");
                 }
-                interfaces.remove(name.toString());
             }
             default -> skipCommand();
         }
@@ -661,14 +703,18 @@ public final class ConfigParser {
             } else if (first.equals("zone-member") && second.equals("security")) {
                 stateful = "zone-member security (zone-based firewall)";
             } else if (first.equals("ipv6") && second.equals("traffic-filter")) {
-                return "ipv6 traffic-filter is not applied: IPv6 frames cross " + currentInterface
+                return "ipv6 traffic-filter is not applied: IPv6 frames cross " + currentInterfaceNames()
                         + " unfiltered, as every non-IPv4 frame does";
             }
             return stateful == null ? null : stateful + " is not applied: the router would also pass or drop"
-                    + " packets by session state on " + currentInterface + ", which Perimeter does not keep";
+                    + " packets by session state on " + currentInterfaceNames() + ", which Perimeter does not keep";
         } finally {
             t.seek(at);
         }
+    }
+
+    private String currentInterfaceNames() {
+        return String.join(", ", currentInterfaces);
     }
 
     private boolean isAccessGroup(Tokens t) {
@@ -707,16 +753,18 @@ public final class ConfigParser {
                 throw t.invalidAt(nameAt);
             }
         }
-        InterfaceConfig itf = interfaces.get(currentInterface);
-        if (negate) {
-            String bound = out ? itf.outList() : itf.inList();
-            if (bound != null && (name == null || name.equals(bound))) {
-                itf = out ? itf.withOut(null) : itf.withIn(null);
+        for (String current : currentInterfaces) { // each interface of a range as if configured alone
+            InterfaceConfig itf = interfaces.get(current);
+            if (negate) {
+                String bound = out ? itf.outList() : itf.inList();
+                if (bound != null && (name == null || name.equals(bound))) {
+                    itf = out ? itf.withOut(null) : itf.withIn(null);
+                }
+            } else {
+                itf = out ? itf.withOut(name) : itf.withIn(name);
+                bindingLines.put(current + (out ? " out" : " in"), new Object[] {lineNumber, line});
             }
-        } else {
-            itf = out ? itf.withOut(name) : itf.withIn(name);
-            bindingLines.put(currentInterface + (out ? " out" : " in"), new Object[] {lineNumber, line});
+            interfaces.put(current, itf);
         }
-        interfaces.put(currentInterface, itf);
     }
 }

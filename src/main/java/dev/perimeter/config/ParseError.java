@@ -7,9 +7,16 @@ final class ParseError extends RuntimeException {
 
     /** Index of the offending token, or -1 for no caret. */
     final int tokenIndex;
+    /** Characters into that token where the fault is: 0 but inside a run such as {@code Gi0/4-1}. */
+    final int offset;
 
     ParseError(String message, int tokenIndex) {
+        this(message, tokenIndex, 0);
+    }
+
+    ParseError(String message, int tokenIndex, int offset) {
         super(message, null, false, false);
         this.tokenIndex = tokenIndex;
+        this.offset = offset;
     }
 }
