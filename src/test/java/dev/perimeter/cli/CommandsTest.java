@@ -115,6 +115,42 @@ class CommandsTest {
     }
 
     @Test
+    void checkAndShowListEachInterfaceOfARange() throws IOException {
+        Path cfg = file("""
+                access-list 101 deny ip any any
+                define interface-range CORE Vlan20
+                interface range Gi0/1 - 3
+                 ip access-group 101 in
+                interface range macro CORE
+                 ip access-group 101 out
+                interface range Gi0/5 - 2
+                 ip access-group 101 in
+                """);
+        Run check = run(new CheckCommand(), cfg.toString());
+        assertEquals(1, check.exit());
+        assertEquals(cfg + ": 2 errors; 1 access list, 1 entry, 4 bound interfaces, 0 skipped lines\n", check.out());
+        assertTrue(check.err().contains(cfg + ":7:\ninterface range Gi0/5 - 2\n                        ^\n"
+                + "% Invalid input detected at '^' marker."), check.err());
+        Run show = run(new ShowCommand(), cfg.toString());
+        assertEquals("""
+                Extended IP access list 101
+                    10 deny ip any any
+                Interface Gi0/1
+                  Outgoing access list is not set
+                  Inbound  access list is 101
+                Interface Gi0/2
+                  Outgoing access list is not set
+                  Inbound  access list is 101
+                Interface Gi0/3
+                  Outgoing access list is not set
+                  Inbound  access list is 101
+                Interface Vlan20
+                  Outgoing access list is 101
+                  Inbound  access list is not set
+                """, show.out());
+    }
+
+    @Test
     void showSelectedLists() throws IOException {
         Path cfg = file("access-list 1 permit any\naccess-list 101 deny ip any any\n");
         Run r = run(new ShowCommand(), cfg.toString(), "101");

@@ -351,6 +351,67 @@ class ReplayCommandTest {
         assertEquals(3, frames(drp));
     }
 
+    /**
+     * A list bound under {@code interface range} filters each interface of the range: in pcapng, frames entering
+     * on either named interface meet its {@code in} list; in classic pcap, {@code --egress} takes an interface of
+     * the range by its own name and its {@code out} list.
+     */
+    @Test
+    void aListBoundUnderAnInterfaceRangeFiltersEachInterfaceOfIt() throws Exception {
+        ExternalTools.require("tcpdump");
+        Path cfg = dir.resolve("range.cfg");
+        Files.writeString(cfg, """
+                ip access-list extended EDGE
+                 deny tcp any any eq 143
+                 permit ip any any
+                interface range GigabitEthernet 0/1 - 2 , GigabitEthernet0/4-5
+                 description uplinks
+                 ip access-group EDGE in
+                 ip access-group EDGE out
+                """);
+        Path in = dir.resolve("two.pcapng");
+        List<CaptureReader.CaptureInterface> itfs = List.of(
+                new CaptureReader.CaptureInterface("GigabitEthernet0/1", LinkType.ETHERNET, 0),
+                new CaptureReader.CaptureInterface("GigabitEthernet0/2", LinkType.ETHERNET, 0));
+        try (CaptureWriter w = CaptureFiles.openWriter(in, CaptureFormat.PCAPNG, itfs)) {
+            long t = 1_771_903_583_000_000_000L;
+            for (int itf = 0; itf < 2; itf++) {
+                for (int port : new int[] {143, 80}) {
+                    byte[] f = FrameBuilder.tcp("10.0." + itf + ".5", 41234, "10.9.9.9", port, 0x02).build();
+                    w.write(f, 0, f.length, f.length, t += 1000, itf);
+                }
+            }
+        }
+        Path fwd = dir.resolve("f.pcapng");
+        Path drp = dir.resolve("d.pcapng");
+        ReplayRun run = ReplayRun.of("--config", cfg.toString(), in.toString(), "--forwarded", fwd.toString(),
+                "--dropped", drp.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(tcpdumpBytes(in, "tcp dst port 143"), tcpdumpBytes(drp, null));
+        assertEquals(tcpdumpBytes(in, "tcp dst port 80"), tcpdumpBytes(fwd, null));
+        assertEquals(2, frames(drp), "one denied frame entered on each interface of the range");
+        assertTrue(run.out().contains("GigabitEthernet0/1 <-> GigabitEthernet0/2"), run.out());
+
+        Path pcap = dir.resolve("one.pcap");
+        try (CaptureWriter w = CaptureFiles.openWriter(pcap, CaptureFormat.PCAP, LinkType.ETHERNET)) {
+            for (int port : new int[] {143, 80, 143}) {
+                byte[] f = FrameBuilder.tcp("10.0.0.5", 41234, "10.9.9.9", port, 0x02).build();
+                w.write(f, 0, f.length, f.length, 1_771_903_583_000_000_000L, 0);
+            }
+        }
+        ReplayRun egress = ReplayRun.of("--config", cfg.toString(), "--egress", "GigabitEthernet0/5", pcap.toString(),
+                "--json");
+        assertEquals(0, egress.exitCode(), egress.err());
+        JsonObject frames = JsonParser.parseString(egress.out()).getAsJsonObject().getAsJsonObject("frames");
+        assertEquals(1, frames.get("forwarded").getAsLong());
+        assertEquals(2, frames.get("dropped").getAsLong());
+        ReplayRun outside = ReplayRun.of("--config", cfg.toString(), "--egress", "GigabitEthernet0/3",
+                pcap.toString());
+        assertEquals(2, outside.exitCode());
+        assertTrue(outside.err().contains("(it has GigabitEthernet0/1, GigabitEthernet0/2, GigabitEthernet0/4,"
+                + " GigabitEthernet0/5)"), outside.err());
+    }
+
     static int frames(Path capture) throws IOException {
         int n = 0;
         try (CaptureReader r = CaptureFiles.openReader(capture)) {
