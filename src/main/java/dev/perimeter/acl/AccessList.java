@@ -1,11 +1,18 @@
 package dev.perimeter.acl;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * An IOS IPv4 access list, immutable: its name (a number for numbered lists), its kind, and its entries in
- * sequence order. Remarks are kept for the configuration text but take no part in matching.
+ * sequence order, as written. Remarks are kept for the configuration text but take no part in matching.
+ *
+ * <p>Entries that name object groups are matched through their expansion: {@link #plainEntries()} holds every
+ * entry with its groups expanded, in order, and {@link #writtenIndex(int)} says which written entry each plain
+ * one came from. First match over the plain entries is first match over the written ones, since the plain
+ * entries of one written entry are contiguous and share its action.
  */
 public final class AccessList {
 
@@ -26,8 +33,13 @@ public final class AccessList {
     private final Kind kind;
     private final List<AccessListEntry> entries;
     private final List<Remark> remarks;
+    private final List<AccessListEntry> plain;
+    /** The written entry of each plain entry; null when no entry names a group (the two lists are one). */
+    private final int[] writtenIndex;
 
-    public AccessList(String name, Kind kind, List<AccessListEntry> entries, List<Remark> remarks) {
+    /** A list whose entries may name object groups of {@code groups}, which must hold every group they name. */
+    public AccessList(String name, Kind kind, List<AccessListEntry> entries, List<Remark> remarks,
+                      ObjectGroups groups) {
         this.name = Objects.requireNonNull(name);
         this.kind = Objects.requireNonNull(kind);
         this.entries = List.copyOf(entries);
@@ -37,6 +49,28 @@ public final class AccessList {
                 throw new IllegalArgumentException("entries of " + name + " are not in ascending sequence order");
             }
         }
+        if (this.entries.stream().noneMatch(AccessListEntry::usesObjectGroups)) {
+            this.plain = this.entries;
+            this.writtenIndex = null;
+            return;
+        }
+        List<AccessListEntry> flat = new ArrayList<>(this.entries.size() * 2);
+        int[] written = new int[16];
+        for (int i = 0; i < this.entries.size(); i++) {
+            for (AccessListEntry e : groups.expand(this.entries.get(i))) {
+                if (flat.size() == written.length) {
+                    written = Arrays.copyOf(written, written.length * 2);
+                }
+                written[flat.size()] = i;
+                flat.add(e);
+            }
+        }
+        this.plain = List.copyOf(flat);
+        this.writtenIndex = Arrays.copyOf(written, flat.size());
+    }
+
+    public AccessList(String name, Kind kind, List<AccessListEntry> entries, List<Remark> remarks) {
+        this(name, kind, entries, remarks, ObjectGroups.NONE);
     }
 
     public AccessList(String name, Kind kind, List<AccessListEntry> entries) {
@@ -47,6 +81,24 @@ public final class AccessList {
     public Kind kind() { return kind; }
     public List<AccessListEntry> entries() { return entries; }
     public List<Remark> remarks() { return remarks; }
+
+    /** The entries with every object group expanded, in order: what the matchers compare. */
+    public List<AccessListEntry> plainEntries() { return plain; }
+
+    /** True when some entry names an object group (the plain entries then differ from the written ones). */
+    public boolean usesObjectGroups() {
+        return writtenIndex != null;
+    }
+
+    /** The index of the written entry the plain entry at {@code plainIndex} belongs to. */
+    public int writtenIndex(int plainIndex) {
+        return writtenIndex == null ? plainIndex : writtenIndex[plainIndex];
+    }
+
+    /** {@link #writtenIndex(int)} for every plain entry, a fresh array; null when the two lists are one. */
+    public int[] writtenIndexes() {
+        return writtenIndex == null ? null : writtenIndex.clone();
+    }
 
     public AccessListEntry entry(int index) {
         return entries.get(index);
@@ -68,7 +120,8 @@ public final class AccessList {
     @Override
     public boolean equals(Object o) {
         return o instanceof AccessList other && name.equals(other.name) && kind == other.kind
-                && entries.equals(other.entries);
+                && entries.equals(other.entries)
+                && (writtenIndex == null && other.writtenIndex == null || plain.equals(other.plain));
     }
 
     @Override

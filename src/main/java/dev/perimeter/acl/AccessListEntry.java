@@ -6,6 +6,11 @@ import java.util.Objects;
  * One permit or deny entry of an access list, immutable. Standard-list entries carry only a source condition;
  * everything else is left at "any". Build with {@link #builder(Action)}.
  *
+ * <p>An extended entry may name object groups in place of its source, its destination (network groups) or its
+ * protocol (a service group; then it has no ports or icmp type of its own). Such an entry is kept as written;
+ * its source, destination or protocol fields are then unused, and it matches through the plain entries
+ * {@link ObjectGroups#expand} makes of it ({@link AccessList#plainEntries()}).
+ *
  * <p>{@code -1} in {@link #protocol()} is the keyword {@code ip}; {@code -1} in the icmp/igmp type and code,
  * dscp, precedence, tos and IP option fields means "not compared".
  */
@@ -31,6 +36,9 @@ public final class AccessListEntry {
     private final int ipOption;
     private final LogOption log;
     private final String logTag;
+    private final String sourceGroup;
+    private final String destinationGroup;
+    private final String serviceGroup;
 
     private AccessListEntry(Builder b) {
         this.sequence = b.sequence;
@@ -52,6 +60,9 @@ public final class AccessListEntry {
         this.ipOption = b.ipOption;
         this.log = b.log;
         this.logTag = b.logTag;
+        this.sourceGroup = b.sourceGroup;
+        this.destinationGroup = b.destinationGroup;
+        this.serviceGroup = b.serviceGroup;
     }
 
     public static Builder builder(Action action) {
@@ -79,6 +90,9 @@ public final class AccessListEntry {
         b.ipOption = ipOption;
         b.log = log;
         b.logTag = logTag;
+        b.sourceGroup = sourceGroup;
+        b.destinationGroup = destinationGroup;
+        b.serviceGroup = serviceGroup;
         return b;
     }
 
@@ -107,6 +121,17 @@ public final class AccessListEntry {
     public LogOption log() { return log; }
     /** The optional word after {@code log}/{@code log-input}, or null. */
     public String logTag() { return logTag; }
+    /** The network object group in place of the source address, or null. */
+    public String sourceGroup() { return sourceGroup; }
+    /** The network object group in place of the destination address, or null. */
+    public String destinationGroup() { return destinationGroup; }
+    /** The service object group in place of the protocol (and ports), or null. */
+    public String serviceGroup() { return serviceGroup; }
+
+    /** True when the entry names an object group: it matches through its plain entries, never by itself. */
+    public boolean usesObjectGroups() {
+        return sourceGroup != null || destinationGroup != null || serviceGroup != null;
+    }
 
     public boolean permits() {
         return action == Action.PERMIT;
@@ -131,13 +156,16 @@ public final class AccessListEntry {
                 && destinationPort.equals(e.destinationPort) && icmpType == e.icmpType && icmpCode == e.icmpCode
                 && igmpType == e.igmpType && tcpFlags.equals(e.tcpFlags) && fragments == e.fragments
                 && precedence == e.precedence && tos == e.tos && dscp == e.dscp && ttl.equals(e.ttl)
-                && ipOption == e.ipOption && log == e.log && Objects.equals(logTag, e.logTag);
+                && ipOption == e.ipOption && log == e.log && Objects.equals(logTag, e.logTag)
+                && Objects.equals(sourceGroup, e.sourceGroup) && Objects.equals(destinationGroup, e.destinationGroup)
+                && Objects.equals(serviceGroup, e.serviceGroup);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(sequence, action, protocol, source, sourcePort, destination, destinationPort, icmpType,
-                icmpCode, igmpType, tcpFlags, fragments, precedence, tos, dscp, ttl, ipOption, log, logTag);
+                icmpCode, igmpType, tcpFlags, fragments, precedence, tos, dscp, ttl, ipOption, log, logTag, sourceGroup,
+                destinationGroup, serviceGroup);
     }
 
     /** Builder; every condition defaults to "any". */
@@ -161,6 +189,9 @@ public final class AccessListEntry {
         private int ipOption = UNSET;
         private LogOption log = LogOption.NONE;
         private String logTag;
+        private String sourceGroup;
+        private String destinationGroup;
+        private String serviceGroup;
 
         private Builder(Action action) {
             this.action = action;
@@ -183,6 +214,9 @@ public final class AccessListEntry {
         public Builder ttl(NumberMatch v) { ttl = v; return this; }
         public Builder ipOption(int v) { ipOption = v; return this; }
         public Builder log(LogOption v, String tag) { log = v; logTag = tag; return this; }
+        public Builder sourceGroup(String v) { sourceGroup = v; return this; }
+        public Builder destinationGroup(String v) { destinationGroup = v; return this; }
+        public Builder serviceGroup(String v) { serviceGroup = v; return this; }
 
         public AccessListEntry build() {
             return new AccessListEntry(this);

@@ -6,8 +6,8 @@ import java.util.function.Function;
 /**
  * Renders access lists as IOS {@code show access-lists} prints them: a header line per list, entries indented
  * four spaces after their sequence numbers, well-known ports and ICMP messages by name, standard entries with
- * {@code wildcard bits}, a log cookie as {@code log (tag = COOKIE)}, and the match count after an entry that has
- * matched.
+ * {@code wildcard bits}, a log cookie as {@code log (tag = COOKIE)}, an object group as {@code object-group NAME}
+ * (the entry as written, never its expansion), and the match count after an entry that has matched.
  */
 public final class AccessListPrinter {
     private AccessListPrinter() {
@@ -80,11 +80,16 @@ public final class AccessListPrinter {
     }
 
     private static void appendExtended(StringBuilder sb, AccessListEntry e) {
-        sb.append(e.action().keyword()).append(' ').append(Protocols.name(e.protocol()));
+        sb.append(e.action().keyword()).append(' ');
+        if (e.serviceGroup() != null) {
+            sb.append("object-group ").append(e.serviceGroup());
+        } else {
+            sb.append(Protocols.name(e.protocol()));
+        }
         NameTable ports = PortNames.forProtocol(e.protocol());
-        sb.append(' ').append(e.source());
+        appendAddress(sb, e.source(), e.sourceGroup());
         appendPorts(sb, e.sourcePort(), ports);
-        sb.append(' ').append(e.destination());
+        appendAddress(sb, e.destination(), e.destinationGroup());
         appendPorts(sb, e.destinationPort(), ports);
         if (e.icmpType() != AccessListEntry.UNSET) {
             String name = IcmpNames.name(e.icmpType(), e.icmpCode());
@@ -124,7 +129,16 @@ public final class AccessListPrinter {
         appendLog(sb, e);
     }
 
-    private static void appendPorts(StringBuilder sb, NumberMatch match, NameTable names) {
+    private static void appendAddress(StringBuilder sb, AddressMatch address, String group) {
+        sb.append(' ');
+        if (group != null) {
+            sb.append("object-group ").append(group);
+        } else {
+            sb.append(address);
+        }
+    }
+
+    static void appendPorts(StringBuilder sb, NumberMatch match, NameTable names) {
         if (match.isAny()) {
             return;
         }

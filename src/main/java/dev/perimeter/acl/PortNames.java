@@ -23,6 +23,23 @@ public final class PortNames {
             "snmp", 161, "snmptrap", 162, "sunrpc", 111, "syslog", 514, "tacacs", 49, "talk", 517, "tftp", 69,
             "time", 37, "who", 513, "xdmcp", 177);
 
+    /**
+     * The names {@code tcp-udp} members of service object groups take: those tcp and udp both have, for the same
+     * port (domain, echo, sunrpc, ...).
+     */
+    public static final NameTable TCP_UDP = shared(TCP, UDP);
+
+    private static NameTable shared(NameTable a, NameTable b) {
+        java.util.List<Object> pairs = new java.util.ArrayList<>();
+        a.asMap().forEach((name, port) -> {
+            if (b.value(name) == port) {
+                pairs.add(name);
+                pairs.add(port);
+            }
+        });
+        return NameTable.of(pairs.toArray());
+    }
+
     /** The table of a protocol: tcp or udp, null for any other (ports are compared only after tcp/udp). */
     public static NameTable forProtocol(int protocol) {
         return switch (protocol) {

@@ -127,6 +127,9 @@ public final class FilterPlan {
                 AccessListEntry e = list.entry(i);
                 permits[i] = e.permits();
                 logs[i] = e.log() != LogOption.NONE;
+            }
+            // the plain entries say which protocols are looked at (a service group names them only there)
+            for (AccessListEntry e : list.plainEntries()) {
                 if (e.hasL4Conditions()) {
                     needsL4[e.protocol() & 0xff] = true;
                 }

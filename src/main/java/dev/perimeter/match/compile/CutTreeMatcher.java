@@ -7,18 +7,23 @@ import dev.perimeter.match.PacketKey;
 /**
  * A list compiled into cut trees: one forest for unfragmented packets and initial fragments, one for
  * non-initial fragments (the IOS fragment table compiled in). Keys outside the field ranges a decoder can
- * produce are answered by the linear scan, so the answer is the reference's for any key.
+ * produce are answered by the linear scan, so the answer is the reference's for any key. The trees hold the
+ * plain entries; an answer is mapped to its written entry through {@code written} when object groups made the
+ * two lists differ.
  */
 final class CutTreeMatcher implements CompiledMatcher {
     private final CutForest packets;
     private final CutForest fragments;
     private final AccessListEntry[] entries;
+    /** The written entry of each plain one; null when they are the same list. */
+    private final int[] written;
     private final String strategy;
 
-    CutTreeMatcher(CutForest packets, CutForest fragments, AccessListEntry[] entries) {
+    CutTreeMatcher(CutForest packets, CutForest fragments, AccessListEntry[] entries, int[] written) {
         this.packets = packets;
         this.fragments = fragments;
         this.entries = entries;
+        this.written = written;
         this.strategy = packets == fragments ? packets.description
                 : packets.description + " fragments " + fragments.description;
     }
@@ -36,7 +41,7 @@ final class CutTreeMatcher implements CompiledMatcher {
         k[3] = dp;
         k[4] = proto;
         int best = (p.fragmentOffset == 0 ? packets : fragments).search(k, p);
-        return best == Integer.MAX_VALUE ? NO_MATCH : best;
+        return best == Integer.MAX_VALUE ? NO_MATCH : written(best);
     }
 
     /** Packets walked together: enough to overlap memory latency, few enough to stay in registers and L1. */
@@ -70,7 +75,7 @@ final class CutTreeMatcher implements CompiledMatcher {
             for (int i = from; i < to; i++) {
                 int[] k = batch[i].lookupFields;
                 if (k[6] != CutForest.SKIP) {
-                    results[i] = k[5] == Integer.MAX_VALUE ? NO_MATCH : k[5];
+                    results[i] = k[5] == Integer.MAX_VALUE ? NO_MATCH : written(k[5]);
                 }
             }
         }
@@ -79,10 +84,14 @@ final class CutTreeMatcher implements CompiledMatcher {
     private int linear(PacketKey p) {
         for (int i = 0; i < entries.length; i++) {
             if (EntryTest.decides(entries[i], p)) {
-                return i;
+                return written(i);
             }
         }
         return NO_MATCH;
+    }
+
+    private int written(int plain) {
+        return written == null ? plain : written[plain];
     }
 
     @Override
@@ -97,6 +106,7 @@ final class CutTreeMatcher implements CompiledMatcher {
 
     @Override
     public long memoryBytes() {
-        return packets.memoryBytes() + (packets == fragments ? 0 : fragments.memoryBytes());
+        return packets.memoryBytes() + (packets == fragments ? 0 : fragments.memoryBytes())
+                + (written == null ? 0 : 16 + 4L * written.length);
     }
 }

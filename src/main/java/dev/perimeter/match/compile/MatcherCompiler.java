@@ -33,7 +33,7 @@ public final class MatcherCompiler {
      * list whose single tree would replicate rules heavily is split into groups (shallower and smaller) early.
      */
     public static CompiledMatcher compile(AccessList list) {
-        long n = list.size();
+        long n = list.plainEntries().size();
         return compile(list, Math.max(1L << 16, Math.min(200 * n, Math.max(1L << 20, 64 * n))));
     }
 
@@ -42,13 +42,14 @@ public final class MatcherCompiler {
      * group the leaves are widened until the group fits (a single leaf always does).
      */
     static CompiledMatcher compile(AccessList list, long budgetInts) {
-        List<AccessListEntry> entries = list.entries();
+        // the tables hold the plain entries (object groups expanded); answers map back to the written ones
+        List<AccessListEntry> entries = list.plainEntries();
         AccessListEntry[] array = entries.toArray(new AccessListEntry[0]);
         CutForest packets = forest(RuleTable.packetView(entries), array, budgetInts, LEAF_SIZE, SPACE_FACTOR);
         CutForest fragments = RuleTable.fragmentViewIsPacketView(entries) ? packets
                 : forest(RuleTable.fragmentView(entries), array, budgetInts / FRAGMENT_BUDGET_SHARE,
                         FRAGMENT_LEAF_SIZE, FRAGMENT_SPACE_FACTOR);
-        return new CutTreeMatcher(packets, fragments, array);
+        return new CutTreeMatcher(packets, fragments, array, list.writtenIndexes());
     }
 
     private static CutForest forest(RuleTable table, AccessListEntry[] entries, long budget, int leafSize,
