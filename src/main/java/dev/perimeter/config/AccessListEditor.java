@@ -3,6 +3,7 @@ package dev.perimeter.config;
 import dev.perimeter.acl.AccessList;
 import dev.perimeter.acl.AccessListEntry;
 import dev.perimeter.acl.AddressMatch;
+import dev.perimeter.acl.ObjectGroups;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -27,6 +28,11 @@ final class AccessListEditor {
     private final Map<Integer, Map<Integer, Integer>> byWildcard = new HashMap<>();
     private final Map<AccessListEntry, Integer> bySameEntry = new HashMap<>();
     private boolean indexStale;
+    /** True once an entry naming object groups was added (never reset: it only saves scanning plain lists). */
+    private boolean hasGroupEntries;
+    /** Plain entries the object-group entries stand for, as of {@code expansionOf}; null when to be recounted. */
+    private long groupExpansion;
+    private ObjectGroups expansionOf;
 
     AccessListEditor(String name, AccessList.Kind kind) {
         this.name = name;
@@ -62,6 +68,40 @@ final class AccessListEditor {
         }
         entries.put(seq, entry);
         index(entry);
+        hasGroupEntries |= entry.usesObjectGroups();
+    }
+
+    /** The entries that name object groups, in sequence order. */
+    Iterable<AccessListEntry> groupEntries() {
+        if (!hasGroupEntries) {
+            return List.of();
+        }
+        return () -> entries.values().stream().filter(AccessListEntry::usesObjectGroups).iterator();
+    }
+
+    /** How many plain entries this list's object-group entries stand for with these groups. */
+    long groupExpansion(ObjectGroups groups) {
+        if (expansionOf != groups) {
+            long n = 0;
+            for (AccessListEntry e : groupEntries()) {
+                n += groups.expansionSize(e);
+            }
+            groupExpansion = n;
+            expansionOf = groups;
+        }
+        return groupExpansion;
+    }
+
+    /** Keeps the count of {@link #groupExpansion} after {@link #add} of an entry of this size with these groups. */
+    void addedExpansion(ObjectGroups groups, AccessListEntry entry, long size) {
+        if (!entry.usesObjectGroups()) {
+            return;
+        }
+        if (expansionOf == groups) {
+            groupExpansion += size;
+        } else {
+            expansionOf = null;
+        }
     }
 
     private int coveringSequence(AccessListEntry entry) {
@@ -102,9 +142,12 @@ final class AccessListEditor {
     }
 
     boolean remove(int sequence) {
-        boolean removed = entries.remove(sequence) != null;
-        indexStale |= removed;
-        return removed;
+        AccessListEntry removed = entries.remove(sequence);
+        indexStale |= removed != null;
+        if (removed != null && removed.usesObjectGroups()) {
+            expansionOf = null;
+        }
+        return removed != null;
     }
 
     /** Removes the entry equal to this one apart from its number ({@code no permit ...}); false when none is. */
@@ -114,6 +157,9 @@ final class AccessListEditor {
             if (it.next().withSequence(0).equals(key)) {
                 it.remove();
                 indexStale = true;
+                if (entry.usesObjectGroups()) {
+                    expansionOf = null;
+                }
                 return true;
             }
         }
@@ -148,7 +194,7 @@ final class AccessListEditor {
         return true;
     }
 
-    AccessList build() {
-        return new AccessList(name, kind, new ArrayList<>(entries.values()), remarks);
+    AccessList build(ObjectGroups groups) {
+        return new AccessList(name, kind, new ArrayList<>(entries.values()), remarks, groups);
     }
 }

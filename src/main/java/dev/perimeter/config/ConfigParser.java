@@ -4,6 +4,8 @@ import dev.perimeter.acl.AccessList;
 import dev.perimeter.acl.AccessListEntry;
 import dev.perimeter.acl.Action;
 import dev.perimeter.acl.Ipv4;
+import dev.perimeter.acl.ObjectGroup;
+import dev.perimeter.acl.ObjectGroups;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +23,16 @@ import java.util.Map;
  */
 public final class ConfigParser {
     private static final KeywordSet GLOBAL = KeywordSet.of("access-list", "interface", "ip", "service", "logging",
-            "no", "end", "exit", "define");
+            "object-group", "no", "end", "exit", "define");
+    /** The kinds of {@code object-group}; only network and service groups are read, the others are skipped. */
+    private static final KeywordSet GROUP_KIND = KeywordSet.of("network", "service", "security", "fqdn", "geo",
+            "v6-network", "v6-service", "ipv6");
+    private static final KeywordSet NETWORK_MODE = ObjectGroupParser.NETWORK_MEMBERS.plus("group-object",
+            "description", "no", "exit", "end");
+    private static final KeywordSet SERVICE_MODE = ObjectGroupParser.SERVICE_MEMBERS.plus("group-object",
+            "description", "no", "exit", "end");
+    private static final KeywordSet NETWORK_NO = ObjectGroupParser.NETWORK_MEMBERS.plus("group-object", "description");
+    private static final KeywordSet SERVICE_NO = ObjectGroupParser.SERVICE_MEMBERS.plus("group-object", "description");
     private static final KeywordSet GLOBAL_IP = KeywordSet.of("access-list");
     private static final KeywordSet IP_ACCESS_LIST = KeywordSet.of("standard", "extended", "resequence", "logging",
             "log-update");
@@ -54,13 +65,14 @@ public final class ConfigParser {
     private static final KeywordSet IP_ACCESS_WORDS = KeywordSet.of("access-list", "access-group");
     private static final KeywordSet DEFINE = KeywordSet.of("interface-range");
 
-    private enum Mode { GLOBAL, ACCESS_LIST, INTERFACE, OTHER_BLOCK, TEXT }
+    private enum Mode { GLOBAL, ACCESS_LIST, INTERFACE, OBJECT_GROUP, OTHER_BLOCK, TEXT }
 
     private final String sourceName;
     private final Map<String, AccessListEditor> lists = new LinkedHashMap<>();
     private final Map<String, InterfaceConfig> interfaces = new LinkedHashMap<>();
     /** {@code define interface-range NAME ...}: the interfaces of each macro, expanded when it is defined. */
     private final Map<String, List<String>> rangeMacros = new LinkedHashMap<>();
+    private final ObjectGroupTable groups = new ObjectGroupTable();
     private LogSettings logging = LogSettings.DEFAULT;
     /** Where each binding was made ("eth0 in" -> line and text), to point at it when its list is missing. */
     private final Map<String, Object[]> bindingLines = new LinkedHashMap<>();
@@ -72,6 +84,7 @@ public final class ConfigParser {
     private AccessListEditor currentList;
     /** The interface, or every interface of the range, that interface commands apply to now. */
     private List<String> currentInterfaces = List.of();
+    private ObjectGroupTable.Editor currentGroup;
     private int lineNumber;
     private String line;
     /** In TEXT mode (a banner or macro body): the character that ends it, or -1 until the text's first line. */
@@ -109,8 +122,9 @@ public final class ConfigParser {
     }
 
     private ParseResult result() {
+        ObjectGroups objectGroups = groups.snapshot();
         Map<String, AccessList> built = new LinkedHashMap<>();
-        lists.forEach((name, editor) -> built.put(name, editor.build()));
+        lists.forEach((name, editor) -> built.put(name, editor.build(objectGroups)));
         for (InterfaceConfig itf : interfaces.values()) {
             String[] bound = {itf.inList(), itf.outList()};
             String[] dir = {" in", " out"};
@@ -123,7 +137,7 @@ public final class ConfigParser {
                 }
             }
         }
-        return new ParseResult(new RouterConfig(built, interfaces, logging), errors, warnings, skipped);
+        return new ParseResult(new RouterConfig(built, interfaces, logging, objectGroups), errors, warnings, skipped);
     }
 
     private void line(String raw) {
@@ -141,6 +155,7 @@ public final class ConfigParser {
             switch (mode) {
                 case ACCESS_LIST -> listLine(t);
                 case INTERFACE -> interfaceLine(t);
+                case OBJECT_GROUP -> groupLine(t);
                 case OTHER_BLOCK -> {
                     if (t.isIndented()) {
                         skip("skipped (inside a block Perimeter does not use)");
@@ -208,6 +223,7 @@ public final class ConfigParser {
             case "define" -> defineRange(t);
             case "service" -> service(t);
             case "logging" -> loggingCommand(t);
+            case "object-group" -> objectGroup(t);
             case "no" -> negated(t);
             default -> t.end(); // end, exit
         }
@@ -342,15 +358,65 @@ public final class ConfigParser {
         }
         Action action = k.equals("permit") ? Action.PERMIT : Action.DENY;
         AccessListEntry.Builder b = kind == AccessList.Kind.STANDARD
-                ? EntryParser.standard(t, action) : EntryParser.extended(t, action);
+                ? EntryParser.standard(t, action) : EntryParser.extended(t, action, groups::kindOf);
         AccessListEditor editor = lists.get(name);
         long seq = editor == null ? 10 : editor.nextSequence();
         if (seq > AccessListEditor.MAX_SEQUENCE) {
             throw t.rule("% Sequence number exceeds the maximum", bodyAt);
         }
         AccessListEntry entry = b.sequence((int) seq).build();
+        long expansion = checkExpansion(editor, name, entry, t);
         // create the list only once the entry is valid, as IOS does
-        editorFor(name, kind, t, numberAt).add(entry, t, bodyAt);
+        editor = editorFor(name, kind, t, numberAt);
+        editor.add(entry, t, bodyAt);
+        added(editor, entry, expansion);
+    }
+
+    /** Keeps the list's count of plain entries; an entry naming an empty group is worth a warning. */
+    private void added(AccessListEditor editor, AccessListEntry entry, long expansion) {
+        if (entry.usesObjectGroups()) {
+            editor.addedExpansion(groups.snapshot(), entry, expansion);
+            if (expansion == 0) {
+                warn("entry matches nothing: an object group it names has no members");
+            }
+        }
+    }
+
+    /**
+     * How many plain entries an entry naming object groups stands for, refused past the limits of one entry
+     * and of one list's object-group entries; 0 for an entry that names none. {@code editor} may be null for
+     * a list not created yet.
+     */
+    private long checkExpansion(AccessListEditor editor, String listName, AccessListEntry entry, Tokens t) {
+        if (!entry.usesObjectGroups()) {
+            return 0;
+        }
+        ObjectGroups snapshot = groups.snapshot();
+        long size = snapshot.expansionSize(entry);
+        int at = firstGroupName(t, entry);
+        if (size > ObjectGroups.MAX_ENTRY_EXPANSION) {
+            throw t.rule("% Entry expands to " + size + " entries through its object groups, more than the limit"
+                    + " of " + ObjectGroups.MAX_ENTRY_EXPANSION, at);
+        }
+        long total = (editor == null ? 0 : editor.groupExpansion(snapshot)) + size;
+        if (total > ObjectGroups.MAX_LIST_EXPANSION) {
+            throw t.rule("% Entry would bring the object-group entries of access list " + listName + " to " + total
+                    + " entries, more than the limit of " + ObjectGroups.MAX_LIST_EXPANSION, at);
+        }
+        return size;
+    }
+
+    /** The word index of the first group name in an entry's line (after its {@code object-group}), for the caret. */
+    private static int firstGroupName(Tokens t, AccessListEntry entry) {
+        for (int i = 1; i < t.size(); i++) {
+            String w = t.word(i);
+            boolean named = w.equals(entry.serviceGroup()) || w.equals(entry.sourceGroup())
+                    || w.equals(entry.destinationGroup());
+            if (named && "object-group".startsWith(t.word(i - 1).toLowerCase(java.util.Locale.ROOT))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private AccessListEditor editorFor(String name, AccessList.Kind kind, Tokens t, int nameAt) {
@@ -577,6 +643,7 @@ public final class ConfigParser {
                     warn("interface range macro " + macro + " does not exist");
                 }
             }
+            case "object-group" -> removeObjectGroup(t);
             default -> skipCommand();
         }
     }
@@ -631,8 +698,11 @@ public final class ConfigParser {
     private void addEntry(Tokens t, String actionWord, int seq, int seqAt) {
         Action action = actionWord.equals("permit") ? Action.PERMIT : Action.DENY;
         AccessListEntry.Builder b = currentList.isStandard()
-                ? EntryParser.standard(t, action) : EntryParser.extended(t, action);
-        currentList.add(b.sequence(seq).build(), t, seqAt);
+                ? EntryParser.standard(t, action) : EntryParser.extended(t, action, groups::kindOf);
+        AccessListEntry entry = b.sequence(seq).build();
+        long expansion = checkExpansion(currentList, currentList.name, entry, t);
+        currentList.add(entry, t, seqAt);
+        added(currentList, entry, expansion);
     }
 
     /** {@code no SEQ}, {@code no permit|deny ...}, {@code no remark TEXT}. */
@@ -654,10 +724,246 @@ public final class ConfigParser {
         }
         Action action = k.equals("permit") ? Action.PERMIT : Action.DENY;
         AccessListEntry.Builder b = currentList.isStandard()
-                ? EntryParser.standard(t, action) : EntryParser.extended(t, action);
+                ? EntryParser.standard(t, action) : EntryParser.extended(t, action, groups::kindOf);
         if (!currentList.removeSame(b.build())) {
             warn("no such entry in access list " + currentList.name);
         }
+    }
+
+    // ---- object groups ----
+
+    /** {@code object-group network|service NAME}: opens the group, new or existing (its members are kept). */
+    private void objectGroup(Tokens t) {
+        if (!t.hasNext()) {
+            throw t.incomplete();
+        }
+        String k = t.expect(GROUP_KIND);
+        if (!k.equals("network") && !k.equals("service")) {
+            skipCommand(); // security, fqdn, geo and IPv6 groups, with their members
+            return;
+        }
+        ObjectGroup.Kind kind = k.equals("network") ? ObjectGroup.Kind.NETWORK : ObjectGroup.Kind.SERVICE;
+        int nameAt = t.position();
+        String name = t.next();
+        t.end();
+        ObjectGroup.Kind existing = groups.kindOf(name);
+        if (existing != null && existing != kind) {
+            throw t.rule("% Object group " + name + " exists as a " + existing.keyword() + " group", nameAt);
+        }
+        currentGroup = groups.open(name, kind);
+        mode = Mode.OBJECT_GROUP;
+    }
+
+    /** {@code no object-group network|service NAME}: refused while an entry or another group uses it. */
+    private void removeObjectGroup(Tokens t) {
+        if (!t.hasNext()) {
+            throw t.incomplete();
+        }
+        String k = t.expect(GROUP_KIND);
+        if (!k.equals("network") && !k.equals("service")) {
+            skipCommand();
+            return;
+        }
+        int nameAt = t.position();
+        String name = t.next();
+        t.end();
+        ObjectGroup.Kind existing = groups.kindOf(name);
+        if (existing == null) {
+            warn("object group " + name + " does not exist");
+            return;
+        }
+        if (!existing.keyword().equals(k)) {
+            throw t.rule("% Object group " + name + " exists as a " + existing.keyword() + " group", nameAt);
+        }
+        String user = userOf(name);
+        if (user != null) {
+            throw t.rule("% Object group " + name + " is used by " + user + " and cannot be removed", nameAt);
+        }
+        groups.remove(name);
+    }
+
+    /** What uses a group: the first entry naming it, or a group nesting it; null when nothing does. */
+    private String userOf(String name) {
+        for (AccessListEditor editor : lists.values()) {
+            for (AccessListEntry e : editor.groupEntries()) {
+                if (name.equals(e.sourceGroup()) || name.equals(e.destinationGroup()) || name.equals(e.serviceGroup())) {
+                    return "access list " + editor.name + " entry " + e.sequence();
+                }
+            }
+        }
+        String nesting = groups.nestedIn(name);
+        return nesting == null ? null : "object group " + nesting;
+    }
+
+    /**
+     * A line inside {@code object-group}: a member, {@code group-object}, {@code description}, {@code no ...}
+     * or {@code exit}. An unindented line that is none of these (or is not valid as one but starts like a
+     * global command, such as {@code ip access-list ...} after a service group) leaves the group.
+     */
+    private void groupLine(Tokens t) {
+        boolean network = currentGroup.kind == ObjectGroup.Kind.NETWORK;
+        KeywordSet words = network ? NETWORK_MODE : SERVICE_MODE;
+        boolean member = network ? t.nextIsAddress() : t.nextIsNumber();
+        member |= words.resolve(t.peek()) != null;
+        if (!member) {
+            if (t.isIndented()) {
+                throw t.invalid();
+            }
+            global(t);
+            return;
+        }
+        if (t.isIndented()) {
+            groupCommand(t, network);
+            return;
+        }
+        int start = t.position();
+        try {
+            groupCommand(t, network);
+        } catch (ParseError e) {
+            t.seek(start);
+            String k = GLOBAL.resolve(t.peek());
+            if (k == null || k == KeywordSet.AMBIGUOUS) {
+                throw e;
+            }
+            global(t);
+        }
+    }
+
+    private void groupCommand(Tokens t, boolean network) {
+        ObjectGroupTable.Editor group = currentGroup;
+        int at = t.position();
+        String k = (network ? NETWORK_MODE : SERVICE_MODE).resolve(t.peek());
+        if (k == KeywordSet.AMBIGUOUS) {
+            throw t.ambiguous();
+        }
+        if (k == null) {
+            k = "";
+        }
+        switch (k) {
+            case "exit", "end" -> {
+                t.next();
+                t.end();
+                mode = Mode.GLOBAL;
+            }
+            case "description" -> {
+                t.next();
+                if (!t.hasNext()) {
+                    throw t.incomplete();
+                }
+                group.description = t.rest();
+            }
+            case "group-object" -> {
+                t.next();
+                ObjectGroup.Member nested = nestedGroup(t, group);
+                addMember(group, nested, t, at);
+            }
+            case "no" -> {
+                t.next();
+                removeMember(t, group, network);
+            }
+            default -> addMember(group, network ? ObjectGroupParser.network(t) : ObjectGroupParser.service(t), t, at);
+        }
+    }
+
+    /** {@code group-object NAME}: an existing group of the same kind that does not nest this one. */
+    private ObjectGroup.Member nestedGroup(Tokens t, ObjectGroupTable.Editor group) {
+        int nameAt = t.position();
+        String name = t.next();
+        t.end();
+        ObjectGroup.Kind kind = groups.kindOf(name);
+        if (kind == null) {
+            throw t.rule("% Object group " + name + " does not exist", nameAt);
+        }
+        if (kind != group.kind) {
+            throw t.rule("% Object group " + name + " is a " + kind.keyword() + " group, not a " + group.kind.keyword()
+                    + " group", nameAt);
+        }
+        if (groups.reaches(name, group.name)) {
+            throw t.rule("% Object group " + name + (name.equals(group.name) ? " cannot nest itself"
+                    : " nests " + group.name + ": nesting it here would make a loop"), nameAt);
+        }
+        return new ObjectGroup.Nested(name);
+    }
+
+    /**
+     * Adds a member, unless the entries naming the group (directly or through groups nesting it) would then
+     * stand for more plain entries than the limits allow.
+     */
+    private void addMember(ObjectGroupTable.Editor group, ObjectGroup.Member member, Tokens t, int at) {
+        if (!group.members.add(member)) {
+            return; // entered before: IOS keeps one
+        }
+        groups.changed();
+        try {
+            checkGrowth(group.name, t, at);
+        } catch (ParseError e) {
+            group.members.remove(member);
+            groups.changed();
+            throw e;
+        }
+    }
+
+    private void checkGrowth(String group, Tokens t, int at) {
+        java.util.Set<String> affected = null;
+        for (AccessListEditor editor : lists.values()) {
+            boolean touched = false;
+            for (AccessListEntry e : editor.groupEntries()) {
+                if (affected == null) {
+                    affected = groups.withNestingGroups(group);
+                }
+                if (!affected.contains(e.sourceGroup()) && !affected.contains(e.destinationGroup())
+                        && !affected.contains(e.serviceGroup())) {
+                    continue;
+                }
+                touched = true;
+                long size = groups.snapshot().expansionSize(e);
+                if (size > ObjectGroups.MAX_ENTRY_EXPANSION) {
+                    throw t.rule("% This member would expand entry " + e.sequence() + " of access list "
+                            + editor.name + " to " + size + " entries, more than the limit of "
+                            + ObjectGroups.MAX_ENTRY_EXPANSION, at);
+                }
+            }
+            long total = touched ? editor.groupExpansion(groups.snapshot()) : 0;
+            if (total > ObjectGroups.MAX_LIST_EXPANSION) {
+                throw t.rule("% This member would bring the object-group entries of access list " + editor.name
+                        + " to " + total + " entries, more than the limit of " + ObjectGroups.MAX_LIST_EXPANSION, at);
+            }
+        }
+    }
+
+    /** {@code no MEMBER}, {@code no group-object NAME}, {@code no description}. */
+    private void removeMember(Tokens t, ObjectGroupTable.Editor group, boolean network) {
+        if (!t.hasNext()) {
+            throw t.incomplete();
+        }
+        String k = (network ? NETWORK_NO : SERVICE_NO).resolve(t.peek());
+        if (k == KeywordSet.AMBIGUOUS) {
+            throw t.ambiguous();
+        }
+        if ("description".equals(k)) {
+            t.next();
+            t.rest();
+            group.description = null;
+            return;
+        }
+        ObjectGroup.Member member;
+        if ("group-object".equals(k)) {
+            t.next();
+            member = new ObjectGroup.Nested(t.next());
+            t.end();
+        } else {
+            member = network ? ObjectGroupParser.network(t) : ObjectGroupParser.service(t);
+        }
+        if (!group.members.contains(member)) {
+            warn("no such member in object group " + group.name);
+            return;
+        }
+        if (group.members.size() == 1 && userOf(group.name) != null) {
+            throw t.rule("% Object group " + group.name + " is used by " + userOf(group.name)
+                    + " and cannot be left empty", -1);
+        }
+        group.members.remove(member);
+        groups.changed();
     }
 
     // ---- inside interface ----

@@ -9,6 +9,7 @@ import dev.perimeter.acl.IpOptionNames;
 import dev.perimeter.acl.LogOption;
 import dev.perimeter.acl.NameTable;
 import dev.perimeter.acl.NumberMatch;
+import dev.perimeter.acl.ObjectGroup;
 import dev.perimeter.acl.Operator;
 import dev.perimeter.acl.PortNames;
 import dev.perimeter.acl.Protocols;
@@ -21,7 +22,8 @@ import java.util.List;
 /**
  * Parses the part of an entry after {@code permit}/{@code deny}, standard or extended, as IOS does: keywords
  * may be abbreviated, options after the destination come in any order, and the rules the router enforces (ports
- * only after tcp/udp, {@code fragments} never with L4 conditions, each option once) are errors.
+ * only after tcp/udp, {@code fragments} never with L4 conditions, each option once, object groups only in
+ * extended entries) are errors.
  */
 final class EntryParser {
     private EntryParser() {
@@ -33,13 +35,16 @@ final class EntryParser {
     private static final KeywordSet STANDARD_OPTIONS = KeywordSet.of("log");
     private static final KeywordSet PROTOCOLS = KeywordSet.of(Protocols.byName().keySet().toArray(new String[0]))
             .plus("object-group");
-    private static final KeywordSet OPERATORS = KeywordSet.of("eq", "neq", "lt", "gt", "range");
+    static final KeywordSet OPERATORS = KeywordSet.of("eq", "neq", "lt", "gt", "range");
 
     private static final String[] COMMON_OPTIONS = {"dscp", "fragments", "log", "log-input", "option", "precedence",
             "time-range", "tos", "ttl"};
     private static final String[] TCP_ONLY = {"ack", "established", "fin", "match-all", "match-any", "psh", "rst",
             "syn", "urg"};
     private static final KeywordSet OPTIONS = KeywordSet.of(COMMON_OPTIONS);
+    /** After a service group: no ports, flags or {@code fragments} (its members may have L4 conditions). */
+    private static final KeywordSet SERVICE_GROUP_OPTIONS = KeywordSet.of("dscp", "log", "log-input", "option",
+            "precedence", "time-range", "tos", "ttl");
     private static final KeywordSet UDP_OPTIONS = OPTIONS.plus("reflect");
     private static final KeywordSet TCP_OPTIONS = OPTIONS.plus(TCP_ONLY).plus("reflect");
     private static final KeywordSet ICMP_FIRST = OPTIONS.plus(IcmpNames.byName().keySet());
@@ -77,22 +82,36 @@ final class EntryParser {
         return b;
     }
 
-    /** An extended entry: protocol, source, ports, destination, ports, then the options. */
-    static AccessListEntry.Builder extended(Tokens t, Action action) {
+    /** Which object groups exist, and of which kind: null for a name that is no group. */
+    interface GroupKinds {
+        ObjectGroup.Kind kindOf(String name);
+
+        GroupKinds NONE = name -> null;
+    }
+
+    /**
+     * An extended entry: protocol (or {@code object-group SERVICE}), source, ports, destination, ports, then
+     * the options; each address may be {@code object-group NETWORK}. The groups named must exist in
+     * {@code groups}, of the right kind.
+     */
+    static AccessListEntry.Builder extended(Tokens t, Action action, GroupKinds groups) {
         AccessListEntry.Builder b = AccessListEntry.builder(action);
         int protocol;
+        boolean serviceGroup = false;
         if (t.nextIsNumber()) {
             protocol = t.number(0, 255);
             if (protocol == 0) {
                 protocol = Protocols.ANY; // IOS shows protocol 0 as ip
             }
         } else {
-            int at = t.position();
             String kw = t.expect(PROTOCOLS);
             if (kw.equals("object-group")) {
-                throw unsupported(t, at, "object-group");
+                b.serviceGroup(groupName(t, groups, ObjectGroup.Kind.SERVICE));
+                serviceGroup = true;
+                protocol = Protocols.ANY;
+            } else {
+                protocol = Protocols.byName().get(kw);
             }
-            protocol = Protocols.byName().get(kw);
         }
         b.protocol(protocol);
         boolean tcp = protocol == Protocols.TCP;
@@ -100,7 +119,12 @@ final class EntryParser {
         NameTable portNames = PortNames.forProtocol(protocol);
         KeywordSet portKeywords = tcp ? TCP_PORT_NAMES : UDP_PORT_NAMES;
 
-        b.source(address(t));
+        String sourceGroup = group(t, groups);
+        if (sourceGroup != null) {
+            b.sourceGroup(sourceGroup);
+        } else {
+            b.source(address(t));
+        }
         int l4At = -1;
         if (tcp || udp) {
             int at = t.position();
@@ -110,7 +134,12 @@ final class EntryParser {
                 l4At = at;
             }
         }
-        b.destination(address(t));
+        String destinationGroup = group(t, groups);
+        if (destinationGroup != null) {
+            b.destinationGroup(destinationGroup);
+        } else {
+            b.destination(address(t));
+        }
         if (tcp || udp) {
             int at = t.position();
             NumberMatch dp = ports(t, portNames, portKeywords, tcp ? TCP_AFTER_DEST_PORT : UDP_AFTER_DEST_PORT);
@@ -119,7 +148,7 @@ final class EntryParser {
                 l4At = at;
             }
         }
-        KeywordSet options = tcp ? TCP_OPTIONS : udp ? UDP_OPTIONS : OPTIONS;
+        KeywordSet options = tcp ? TCP_OPTIONS : udp ? UDP_OPTIONS : serviceGroup ? SERVICE_GROUP_OPTIONS : OPTIONS;
         if (protocol == Protocols.ICMP && t.hasNext()) {
             int at = t.position();
             if (icmp(t, b)) {
@@ -139,18 +168,38 @@ final class EntryParser {
         return t.rule("% '" + what + "' is not supported in access-list entries", at);
     }
 
+    /** {@code object-group NAME} in an address position: the name of the network group; null for an address. */
+    private static String group(Tokens t, GroupKinds groups) {
+        if (!t.hasNext() || !"object-group".equals(ADDRESS.resolve(t.peek()))) {
+            return null;
+        }
+        t.next();
+        return groupName(t, groups, ObjectGroup.Kind.NETWORK);
+    }
+
+    /** The name after {@code object-group}: an existing group of this kind. */
+    private static String groupName(Tokens t, GroupKinds groups, ObjectGroup.Kind kind) {
+        int at = t.position();
+        String name = t.next();
+        ObjectGroup.Kind actual = groups.kindOf(name);
+        if (actual == null) {
+            throw t.rule("% Object group " + name + " does not exist", at);
+        }
+        if (actual != kind) {
+            throw t.rule("% Object group " + name + " is a " + actual.keyword() + " group, not a " + kind.keyword()
+                    + " group", at);
+        }
+        return name;
+    }
+
     /** {@code any}, {@code host A} or {@code A W}. */
     static AddressMatch address(Tokens t) {
-        int at = t.position();
         String kw = t.accept(ADDRESS);
         if ("any".equals(kw)) {
             return AddressMatch.ANY;
         }
         if ("host".equals(kw)) {
             return AddressMatch.host(t.address());
-        }
-        if ("object-group".equals(kw)) {
-            throw unsupported(t, at, "object-group");
         }
         int a = t.address();
         int w = t.address();
@@ -201,7 +250,7 @@ final class EntryParser {
         }
     }
 
-    private static int port(Tokens t, NameTable names, KeywordSet nameKeywords) {
+    static int port(Tokens t, NameTable names, KeywordSet nameKeywords) {
         if (t.nextIsNumber()) {
             return t.number(0, 65535);
         }

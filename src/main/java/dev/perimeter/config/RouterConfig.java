@@ -1,22 +1,31 @@
 package dev.perimeter.config;
 
 import dev.perimeter.acl.AccessList;
+import dev.perimeter.acl.ObjectGroups;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * What a configuration file says that Perimeter acts on: the access lists by name (numbered lists under their
- * number), the interfaces with their {@code ip access-group} bindings, and the logging settings. Immutable.
+ * number), the interfaces with their {@code ip access-group} bindings, the logging settings, and the object
+ * groups the lists may name. Immutable.
  */
 public record RouterConfig(Map<String, AccessList> accessLists, Map<String, InterfaceConfig> interfaces,
-                           LogSettings logging) {
+                           LogSettings logging, ObjectGroups objectGroups) {
 
     public static final RouterConfig EMPTY = new RouterConfig(Map.of(), Map.of(), LogSettings.DEFAULT);
 
     public RouterConfig {
         accessLists = Collections.unmodifiableMap(new LinkedHashMap<>(accessLists));
         interfaces = Collections.unmodifiableMap(new LinkedHashMap<>(interfaces));
+        java.util.Objects.requireNonNull(objectGroups);
+    }
+
+    /** A configuration without object groups. */
+    public RouterConfig(Map<String, AccessList> accessLists, Map<String, InterfaceConfig> interfaces,
+                        LogSettings logging) {
+        this(accessLists, interfaces, logging, ObjectGroups.NONE);
     }
 
     public AccessList accessList(String name) {
@@ -25,6 +34,11 @@ public record RouterConfig(Map<String, AccessList> accessLists, Map<String, Inte
 
     public int entryCount() {
         return accessLists.values().stream().mapToInt(AccessList::size).sum();
+    }
+
+    /** The entries of every list with their object groups expanded (the entry count when none names a group). */
+    public long plainEntryCount() {
+        return accessLists.values().stream().mapToLong(l -> l.plainEntries().size()).sum();
     }
 
     /** Interfaces that have at least one {@code ip access-group}. */

@@ -15,7 +15,8 @@ class ConfigParserFuzzTest {
             "in", "out", "resequence", "10", "0", "2147483648", "99999999999", "101", "1", "1300", "2700", "echo",
             "3", "logging", "interval", "host", "service", "timestamps", "datetime", "msec", "!", "exit", "end", "e",
             "p", "d", "a", "h", "\t", "permit\u00e9", "A", "B", "object-group", "time-range", "log-update",
-            "threshold", "1.2.3", "1.2.3.4.5", "256.1.1.1", "%", "\"", "hostname"};
+            "threshold", "1.2.3", "1.2.3.4.5", "256.1.1.1", "%", "\"", "hostname", "object-group", "network",
+            "group-object", "tcp-udp", "source", "description", "255.255.255.0", "/24", "G", "H", "gre"};
 
     @Test
     void randomLinesNeverThrow() {
