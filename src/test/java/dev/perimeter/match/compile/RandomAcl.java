@@ -5,12 +5,16 @@ import dev.perimeter.acl.AccessListEntry;
 import dev.perimeter.acl.Action;
 import dev.perimeter.acl.AddressMatch;
 import dev.perimeter.acl.NumberMatch;
+import dev.perimeter.acl.ObjectGroup;
+import dev.perimeter.acl.ObjectGroups;
 import dev.perimeter.acl.Operator;
 import dev.perimeter.acl.Protocols;
 import dev.perimeter.acl.TcpFlagsMatch;
 import dev.perimeter.match.PacketKey;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -45,6 +49,107 @@ final class RandomAcl {
             entries.add(entry((i + 1) * 10));
         }
         return new AccessList("random", AccessList.Kind.EXTENDED, entries);
+    }
+
+    /**
+     * A list of which about half the entries name object groups: network groups of hosts, prefixes, ranges and
+     * {@code any}, nesting earlier groups; service groups of tcp, udp and tcp-udp ports, icmp messages and bare
+     * protocols. A service group replaces the entry's protocol and L4 conditions (and, as the parser wants, its
+     * {@code fragments}).
+     */
+    AccessList listWithGroups(int size) {
+        Map<String, ObjectGroup> defined = new LinkedHashMap<>();
+        int networks = 1 + random.nextInt(6);
+        for (int g = 0; g < networks; g++) {
+            List<ObjectGroup.Member> members = new ArrayList<>();
+            for (int m = random.nextInt(5); m >= 0; m--) {
+                members.add(networkMember(g));
+            }
+            defined.put("N" + g, new ObjectGroup("N" + g, ObjectGroup.Kind.NETWORK, null, members));
+        }
+        int services = 1 + random.nextInt(5);
+        for (int g = 0; g < services; g++) {
+            List<ObjectGroup.Member> members = new ArrayList<>();
+            for (int m = random.nextInt(4); m >= 0; m--) {
+                members.add(g > 0 && random.nextInt(6) == 0 ? new ObjectGroup.Nested("S" + random.nextInt(g))
+                        : serviceMember());
+            }
+            defined.put("S" + g, new ObjectGroup("S" + g, ObjectGroup.Kind.SERVICE, null, members));
+        }
+        ObjectGroups groups = new ObjectGroups(defined);
+        List<AccessListEntry> entries = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            AccessListEntry.Builder b = entry((i + 1) * 10).toBuilder();
+            if (random.nextBoolean()) {
+                if (random.nextBoolean()) {
+                    b.sourceGroup("N" + random.nextInt(networks));
+                }
+                if (random.nextBoolean()) {
+                    b.destinationGroup("N" + random.nextInt(networks));
+                }
+                if (random.nextInt(3) == 0) {
+                    b.serviceGroup("S" + random.nextInt(services)).protocol(Protocols.ANY).sourcePort(NumberMatch.ANY)
+                            .destinationPort(NumberMatch.ANY).icmp(AccessListEntry.UNSET, AccessListEntry.UNSET)
+                            .igmpType(AccessListEntry.UNSET).tcpFlags(TcpFlagsMatch.NONE).fragments(false);
+                }
+            }
+            AccessListEntry e = b.build();
+            // a few dozen combinations at most, so that every one can be aimed at
+            if (groups.expansionSize(e) > 64) {
+                e = e.toBuilder().destinationGroup(null).build();
+            }
+            if (groups.expansionSize(e) > 64) {
+                e = e.toBuilder().sourceGroup(null).build();
+            }
+            entries.add(e);
+        }
+        return new AccessList("random", AccessList.Kind.EXTENDED, entries, List.of(), groups);
+    }
+
+    private ObjectGroup.Member networkMember(int group) {
+        int a = addresses[random.nextInt(addresses.length)];
+        return switch (random.nextInt(12)) {
+            case 0, 1, 2 -> new ObjectGroup.Network(AddressMatch.host(a));
+            case 3, 4, 5 -> new ObjectGroup.Network(new AddressMatch(a, prefixWildcard(8 + random.nextInt(25))));
+            case 6, 7 -> {
+                int last = a + random.nextInt(1 << random.nextInt(7));
+                yield Integer.compareUnsigned(a, last) <= 0 ? new ObjectGroup.Range(a, last) : new ObjectGroup.Range(last, a);
+            }
+            case 8 -> new ObjectGroup.Network(AddressMatch.ANY);
+            default -> group > 0 ? new ObjectGroup.Nested("N" + random.nextInt(group))
+                    : new ObjectGroup.Network(AddressMatch.host(a));
+        };
+    }
+
+    private ObjectGroup.Service serviceMember() {
+        return switch (random.nextInt(8)) {
+            case 0, 1, 2 -> {
+                int protocol = switch (random.nextInt(3)) {
+                    case 0 -> Protocols.TCP;
+                    case 1 -> Protocols.UDP;
+                    default -> ObjectGroup.Service.TCP_UDP;
+                };
+                NumberMatch source = random.nextInt(4) == 0 ? singlePort() : NumberMatch.ANY;
+                NumberMatch destination = random.nextInt(4) != 0 ? singlePort() : NumberMatch.ANY;
+                yield ObjectGroup.Service.ports(protocol, source, destination);
+            }
+            case 3, 4 -> ObjectGroup.Service.icmp(random.nextInt(4) * 3,
+                    random.nextInt(2) == 0 ? AccessListEntry.UNSET : random.nextInt(3));
+            default -> ObjectGroup.Service.protocol(PROTOCOLS[random.nextInt(PROTOCOLS.length)]);
+        };
+    }
+
+    /** A port condition with one value, or a range: the forms a service group member takes. */
+    private NumberMatch singlePort() {
+        int a = PORTS[random.nextInt(PORTS.length)];
+        int c = PORTS[random.nextInt(PORTS.length)];
+        return switch (random.nextInt(5)) {
+            case 0 -> NumberMatch.port(Operator.EQ, a);
+            case 1 -> NumberMatch.port(Operator.NEQ, a);
+            case 2 -> NumberMatch.port(Operator.LT, a);
+            case 3 -> NumberMatch.port(Operator.GT, a);
+            default -> NumberMatch.port(Operator.RANGE, Math.min(a, c), Math.max(a, c));
+        };
     }
 
     AccessListEntry entry(int sequence) {
