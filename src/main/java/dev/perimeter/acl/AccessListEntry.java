@@ -41,12 +41,17 @@ public final class AccessListEntry {
     private final String serviceGroup;
 
     private AccessListEntry(Builder b) {
+        if (b.serviceGroup != null && (!b.sourcePort.isAny() || !b.destinationPort.isAny() || b.icmpType != UNSET
+                || b.igmpType != UNSET || !b.tcpFlags.isNone())) {
+            throw new IllegalArgumentException("an entry naming a service group has no L4 conditions of its own");
+        }
         this.sequence = b.sequence;
         this.action = Objects.requireNonNull(b.action);
-        this.protocol = b.protocol;
-        this.source = b.source;
+        // what a group stands in place of is left at "any", so that two entries naming the same groups are equal
+        this.protocol = b.serviceGroup != null ? Protocols.ANY : b.protocol;
+        this.source = b.sourceGroup != null ? AddressMatch.ANY : b.source;
         this.sourcePort = b.sourcePort;
-        this.destination = b.destination;
+        this.destination = b.destinationGroup != null ? AddressMatch.ANY : b.destination;
         this.destinationPort = b.destinationPort;
         this.icmpType = b.icmpType;
         this.icmpCode = b.icmpCode;

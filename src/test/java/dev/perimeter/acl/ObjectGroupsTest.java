@@ -161,6 +161,20 @@ class ObjectGroupsTest {
         assertTrue(!plain.usesObjectGroups() && plain.plainEntries() == plain.entries() && plain.writtenIndexes() == null);
     }
 
+    @Test
+    void whatAGroupStandsInPlaceOfIsAnyAndAServiceGroupTakesNoL4Conditions() {
+        AccessListEntry a = AccessListEntry.builder(Action.PERMIT).protocol(Protocols.TCP)
+                .source(AddressMatch.host(ip("10.0.0.1"))).sourceGroup("N").serviceGroup("S").build();
+        AccessListEntry b = AccessListEntry.builder(Action.PERMIT).sourceGroup("N").serviceGroup("S").build();
+        assertEquals(b, a);
+        assertEquals(AddressMatch.ANY, a.source());
+        assertEquals(Protocols.ANY, a.protocol());
+        assertThrows(IllegalArgumentException.class, () -> AccessListEntry.builder(Action.PERMIT).serviceGroup("S")
+                .destinationPort(NumberMatch.port(Operator.EQ, 80)).build());
+        assertThrows(IllegalArgumentException.class, () -> AccessListEntry.builder(Action.PERMIT).serviceGroup("S")
+                .tcpFlags(TcpFlagsMatch.ESTABLISHED).build());
+    }
+
     // ---- text ----
 
     @Test

@@ -11,6 +11,8 @@ import dev.perimeter.acl.AddressMatch;
 import dev.perimeter.acl.Ipv4;
 import dev.perimeter.acl.LogOption;
 import dev.perimeter.acl.NumberMatch;
+import dev.perimeter.acl.ObjectGroup;
+import dev.perimeter.acl.ObjectGroups;
 import dev.perimeter.acl.Operator;
 import dev.perimeter.acl.Protocols;
 import dev.perimeter.config.InterfaceConfig;
@@ -217,6 +219,25 @@ class FrameHandlerTest {
         assertEquals(List.of("F:" + INSIDE, "D:IMPLICIT_DENY", "D:MALFORMED"), recorder.verdicts);
         assertEquals(1, traffic.l4Truncated());
         assertTrue(traffic.balanced());
+    }
+
+    @Test
+    void aServiceGroupNeedsTheHeadersOfTheProtocolsItsMembersLookInto() {
+        // written, the entry has no protocol of its own: its members say an ICMP type is looked at, UDP only as such
+        ObjectGroups groups = new ObjectGroups(Map.of("SVC", new ObjectGroup("SVC", ObjectGroup.Kind.SERVICE, null,
+                List.of(ObjectGroup.Service.icmp(8, -1), ObjectGroup.Service.protocol(Protocols.UDP)))));
+        AccessList echo = new AccessList("svc", AccessList.Kind.EXTENDED, List.of(
+                AccessListEntry.builder(Action.PERMIT).sequence(10).serviceGroup("SVC").build()), List.of(), groups);
+        RouterConfig config = new RouterConfig(Map.of("svc", echo),
+                Map.of(OUTSIDE, new InterfaceConfig(OUTSIDE, "svc", null)), LogSettings.DEFAULT, groups);
+        plan = FilterPlan.build(FilterSet.build(config, Matchers::forPipeline), ports());
+        handler.onBatchStart(1, 0);
+        judge(Arrays.copyOf(FrameBuilder.icmp("10.1.2.3", "192.168.1.10", 8, 0).build(), 14 + 20 + 1), 0);
+        judge(Arrays.copyOf(FrameBuilder.udp("10.1.2.3", 5000, "192.168.1.10", 53).build(), 14 + 20 + 4), 0);
+        judge(FrameBuilder.icmp("10.1.2.3", "192.168.1.10", 8, 0).build(), 0);
+        assertEquals(List.of("D:MALFORMED", "F:" + INSIDE, "F:" + INSIDE), recorder.verdicts);
+        assertEquals(1, traffic.l4Truncated());
+        assertArrayEquals(new long[] {2}, plan.counters(echo).snapshot());
     }
 
     @Test
