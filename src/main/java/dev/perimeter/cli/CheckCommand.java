@@ -42,9 +42,15 @@ public final class CheckCommand implements Callable<Integer> {
     static String summary(String name, ParseResult result) {
         RouterConfig c = result.config();
         int errors = result.errors().size();
+        String groups = "";
+        if (!c.objectGroups().isEmpty()) {
+            // what the matchers run: the entries with their object groups expanded
+            groups = " (" + c.plainEntryCount() + " with object groups expanded), "
+                    + plural(c.objectGroups().size(), "object group");
+        }
         return name + ": " + (errors == 0 ? "valid" : plural(errors, "error")) + "; "
                 + plural(c.accessLists().size(), "access list") + ", " + plural(c.entryCount(), "entry", "entries")
-                + ", " + plural((int) c.boundInterfaceCount(), "bound interface") + ", "
+                + groups + ", " + plural((int) c.boundInterfaceCount(), "bound interface") + ", "
                 + plural(result.skippedLines(), "skipped line");
     }
 

@@ -1,7 +1,11 @@
 package dev.perimeter.cli;
 
 import dev.perimeter.acl.AccessList;
+import dev.perimeter.acl.AccessListEntry;
 import dev.perimeter.acl.AccessListPrinter;
+import dev.perimeter.acl.ObjectGroup;
+import dev.perimeter.acl.ObjectGroupPrinter;
+import dev.perimeter.acl.ObjectGroups;
 import dev.perimeter.config.InterfaceConfig;
 import dev.perimeter.config.ParseResult;
 import java.io.PrintStream;
@@ -15,9 +19,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code perimeter show CONFIG [LIST...]}: the lists as {@code show access-lists} prints them, then the bindings. */
+/**
+ * {@code perimeter show CONFIG [LIST...]}: the object groups the lists name as {@code show running-config}
+ * prints them, the lists as {@code show access-lists} prints them, then the bindings.
+ */
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = "Print the access lists as 'show access-lists' does, then the interface bindings.")
+        description = "Print the access lists as 'show access-lists' does (after the object groups they name),"
+                + " then the interface bindings.")
 public final class ShowCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "CONFIG", description = "IOS configuration file")
@@ -52,6 +60,7 @@ public final class ShowCommand implements Callable<Integer> {
                 lists.add(list);
             }
         }
+        out.print(ObjectGroupPrinter.config(groupsShown(result.config().objectGroups(), lists, names.isEmpty())));
         for (AccessList list : lists) {
             out.print(AccessListPrinter.show(list, null));
             if (compiled) {
@@ -66,6 +75,24 @@ public final class ShowCommand implements Callable<Integer> {
             }
         }
         return result.isValid() ? 0 : 1;
+    }
+
+    /** Every group when every list is shown; else those the lists name, with the groups those nest. */
+    static List<ObjectGroup> groupsShown(ObjectGroups groups, List<AccessList> lists, boolean all) {
+        if (all) {
+            return new ArrayList<>(groups.all());
+        }
+        java.util.Set<String> named = new java.util.LinkedHashSet<>();
+        for (AccessList list : lists) {
+            for (AccessListEntry e : list.entries()) {
+                for (String g : new String[] {e.serviceGroup(), e.sourceGroup(), e.destinationGroup()}) {
+                    if (g != null) {
+                        named.add(g);
+                    }
+                }
+            }
+        }
+        return groups.withNested(named);
     }
 
     /** One line on the compiled form of a list, e.g. {@code   Compiled: cut-tree(...), 12,345 bytes of tables, built in 3 ms}. */

@@ -158,6 +158,97 @@ class CommandsTest {
         assertEquals(1, run(new ShowCommand(), cfg.toString(), "7").exit());
     }
 
+    private static final Path GROUPS = Path.of("examples/object-groups.cfg");
+
+    @Test
+    void checkCountsTheObjectGroupsAndTheExpandedEntries() {
+        Run r = run(new CheckCommand(), GROUPS.toString());
+        assertEquals(0, r.exit(), r.err());
+        // 1 + 3 services x 1 subnet + 2 services x 4 prefixes (of .67-.80) + 1
+        assertEquals("examples/object-groups.cfg: valid; 1 access list, 4 entries (13 with object groups expanded),"
+                + " 7 object groups, 1 bound interface, 0 skipped lines\n", r.out());
+    }
+
+    @Test
+    void checkShowsObjectGroupErrorsWithTheCaret() throws IOException {
+        Path cfg = file("object-group network IN\n host 10.0.0.1\nip access-list extended A\n"
+                + " permit tcp object-group IN object-group OUT eq 80\n permit object-group IN any any\n");
+        Run r = run(new CheckCommand(), cfg.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains(cfg + ":4:\n permit tcp object-group IN object-group OUT eq 80\n"
+                + " ".repeat(" permit tcp object-group IN object-group ".length()) + "^\n% Object group OUT does not exist"),
+                r.err());
+        assertTrue(r.err().contains(cfg + ":5:\n permit object-group IN any any\n                     ^\n"
+                + "% Object group IN is a network group, not a service group"), r.err());
+        assertTrue(r.out().contains("2 errors; 1 access list, 0 entries (0 with object groups expanded), 1 object group"),
+                r.out());
+    }
+
+    @Test
+    void showPrintsTheGroupsAsConfiguredThenTheEntriesAsWritten() {
+        Run r = run(new ShowCommand(), GROUPS.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("""
+                object-group network MAIL_SERVERS
+                 description the mail server
+                 host 172.16.27.66
+                object-group network INSIDE
+                 172.16.27.0 255.255.255.0
+                object-group network HOSTS
+                 range 172.16.27.67 172.16.27.80
+                object-group service SMTP
+                 tcp eq smtp
+                object-group service MAILBOXES
+                 description POP and IMAP
+                 tcp range pop2 pop3
+                 tcp eq 143
+                object-group service MAIL
+                 group-object SMTP
+                 group-object MAILBOXES
+                object-group service MEDIA
+                 udp eq 5004
+                 icmp echo
+                Extended IP access list packet_filter
+                    10 permit object-group SMTP any object-group MAIL_SERVERS
+                    20 deny object-group MAIL any object-group INSIDE log
+                    30 deny object-group MEDIA any object-group HOSTS log
+                    40 permit ip any any
+                Interface eth2/0
+                  Outgoing access list is packet_filter
+                  Inbound  access list is not set
+                """, r.out());
+    }
+
+    @Test
+    void showOfSelectedListsPrintsOnlyTheGroupsTheyName() throws IOException {
+        Path cfg = file("object-group network UNUSED\n any\nobject-group network INNER\n host 10.0.0.1\n"
+                + "object-group network OUTER\n group-object INNER\nobject-group service WEB\n tcp eq www\n"
+                + "access-list 101 permit object-group WEB object-group OUTER any\naccess-list 102 permit ip any any\n");
+        Run r = run(new ShowCommand(), cfg.toString(), "101");
+        assertEquals("""
+                object-group network INNER
+                 host 10.0.0.1
+                object-group network OUTER
+                 group-object INNER
+                object-group service WEB
+                 tcp eq www
+                Extended IP access list 101
+                    10 permit object-group WEB object-group OUTER any
+                """, r.out());
+        assertEquals("Extended IP access list 102\n    10 permit ip any any\n",
+                run(new ShowCommand(), cfg.toString(), "102").out());
+    }
+
+    @Test
+    void explainNamesTheEntryAsWritten() {
+        Run r = run(new ExplainCommand(), GROUPS.toString(), "--to", "eth2/0", "icmp 172.16.11.5 -> 172.16.27.75");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("eth2/0 out: access list packet_filter, 30 deny object-group MEDIA any"
+                + " object-group HOSTS log -> deny"), r.out());
+        Run outside = run(new ExplainCommand(), GROUPS.toString(), "--to", "eth2/0", "icmp 172.16.11.5 -> 172.16.27.81");
+        assertTrue(outside.out().contains("40 permit ip any any -> permit"), outside.out());
+    }
+
     @Test
     void explainTheSeedImapAttempt() {
         Run r = run(new ExplainCommand(), SEED.toString(), "--to", "eth2/0",

@@ -99,6 +99,66 @@ class ReplayCommandTest {
         assertEquals(CaptureFormat.PCAP, CaptureFiles.detect(fwd));
     }
 
+    /** examples/object-groups.cfg: the seed list with object groups, and a deny of a media stream and pings. */
+    static final String GROUPS_CFG = "examples/object-groups.cfg";
+    /** Its entries as BPF, the groups written out by hand: HOSTS is 172.16.27.67-80. */
+    static final String GROUP_MAIL_SERVER = MAIL_SERVER;
+    static final String GROUP_MAIL = "tcp and dst net 172.16.27.0/24 and (dst port 25 or dst portrange 109-110"
+            + " or dst port 143) and not (" + MAIL_SERVER + ")";
+    static final String HOSTS = "(dst host 172.16.27.67 or dst net 172.16.27.68/30 or dst net 172.16.27.72/29"
+            + " or dst host 172.16.27.80)";
+    /** udp dst port matches only first fragments: the later ones carry no ports, and a deny with ports passes them on. */
+    static final String GROUP_MEDIA = HOSTS + " and ((udp and dst port 5004) or icmp[icmptype] = icmp-echo)";
+    static final String GROUP_DENIED = "(" + GROUP_MAIL + ") or (" + GROUP_MEDIA + ")";
+
+    @Test
+    void aListNamingObjectGroupsIsFilteredLoggedAndCountedPerEntryAsWritten() throws Exception {
+        ExternalTools.require("tcpdump");
+        Path fwd = dir.resolve("forwarded.pcap");
+        Path drp = dir.resolve("dropped.pcap");
+        ReplayRun run = ReplayRun.of("--config", GROUPS_CFG, "--egress", "eth2/0", SEED_PCAP.toString(),
+                "--forwarded", fwd.toString(), "--dropped", drp.toString());
+        assertEquals(0, run.exitCode(), run.err());
+
+        int ipv4 = ExternalTools.tcpdumpCount(SEED_PCAP, "ip");
+        int mail = ExternalTools.tcpdumpCount(SEED_PCAP, GROUP_MAIL_SERVER);
+        int denied = ExternalTools.tcpdumpCount(SEED_PCAP, GROUP_MAIL);
+        int media = ExternalTools.tcpdumpCount(SEED_PCAP, GROUP_MEDIA);
+        int fragments = ExternalTools.tcpdumpCount(SEED_PCAP, "udp and ip[6:2] & 0x1fff != 0");
+        assertTrue(mail > 0 && denied > 0 && media >= 2 && fragments > 0, "the capture covers the list");
+        List<String> lines = run.outLines();
+        // one count per entry as written, whichever member matched; the groups' names as configured
+        List<String> show = List.of(
+                "Extended IP access list packet_filter",
+                "    10 permit object-group SMTP any object-group MAIL_SERVERS" + matches(mail),
+                "    20 deny object-group MAIL any object-group INSIDE log" + matches(denied),
+                "    30 deny object-group MEDIA any object-group HOSTS log" + matches(media),
+                "    40 permit ip any any" + matches(ipv4 - mail - denied - media));
+        int at = lines.indexOf(show.get(0));
+        assertTrue(at > 0, run.out());
+        assertEquals(show, lines.subList(at, at + show.size()));
+
+        List<String> log = run.logLines();
+        for (String expected : List.of(
+                "%SEC-6-IPACCESSLOGDP: list packet_filter denied icmp 172.16.11.5 -> 172.16.27.70 (8/0), 1 packet",
+                "%SEC-6-IPACCESSLOGP: list packet_filter denied udp 172.16.11.5(41260) -> 172.16.27.70(5004), 1 packet",
+                "%SEC-6-IPACCESSLOGP: list packet_filter denied tcp 172.16.11.5(41234) -> 172.16.27.70(143), 1 packet",
+                "%SEC-6-IPACCESSLOGP: list packet_filter denied tcp 172.16.11.5(41235) -> 172.16.27.70(25), 1 packet",
+                "%SEC-6-IPACCESSLOGP: list packet_filter denied tcp 172.16.11.5(41236) -> 172.16.27.70(109), 1 packet",
+                "%SEC-6-IPACCESSLOGP: list packet_filter denied tcp 172.16.11.5(41237) -> 172.16.27.70(110), 1 packet")) {
+            assertTrue(log.stream().anyMatch(l -> l.endsWith(": " + expected)), expected + " in\n" + run.out());
+        }
+        long logged = log.stream().mapToLong(l -> Long.parseLong(l.replaceAll(".*, (\\d+) packets?$", "$1"))).sum();
+        int dropped = ExternalTools.tcpdumpCount(SEED_PCAP, GROUP_DENIED);
+        assertEquals(denied + media, dropped);
+        assertEquals(dropped, logged, "every denied packet is in some log line's count");
+
+        // the later fragments of the denied media stream pass, as IOS passes them
+        assertEquals(tcpdumpBytes(SEED_PCAP, GROUP_DENIED), tcpdumpBytes(drp, null));
+        assertEquals(tcpdumpBytes(SEED_PCAP, "not (" + GROUP_DENIED + ")"), tcpdumpBytes(fwd, null));
+        assertEquals(fragments, ExternalTools.tcpdumpCount(fwd, "udp and ip[6:2] & 0x1fff != 0"));
+    }
+
     static List<String> tcpdumpBytes(Path file, String filter) throws Exception {
         return ExternalTools.tcpdump(file, "-xx", filter);
     }

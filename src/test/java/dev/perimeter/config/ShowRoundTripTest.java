@@ -10,14 +10,21 @@ import dev.perimeter.acl.AddressMatch;
 import dev.perimeter.acl.IcmpNames;
 import dev.perimeter.acl.IpOptionNames;
 import dev.perimeter.acl.LogOption;
+import dev.perimeter.acl.NameTable;
 import dev.perimeter.acl.NumberMatch;
+import dev.perimeter.acl.ObjectGroup;
+import dev.perimeter.acl.ObjectGroupPrinter;
+import dev.perimeter.acl.ObjectGroups;
 import dev.perimeter.acl.Operator;
 import dev.perimeter.acl.PortNames;
 import dev.perimeter.acl.Protocols;
 import dev.perimeter.acl.TcpFlagsMatch;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -43,6 +50,128 @@ class ShowRoundTripTest {
             assertEquals(list, back.config().accessList(list.name()), shown);
             assertEquals(list.entries(), back.config().accessList(list.name()).entries(), shown);
         }
+    }
+
+    /**
+     * Object groups as {@code show running-config} prints them, then lists naming them as {@code show access-lists}
+     * prints them: read back, the same groups and the same lists (entries as written, and their expansion).
+     */
+    @Test
+    void objectGroupsAndTheEntriesNamingThemParseBack() {
+        Random rnd = new Random(20260211);
+        for (int round = 0; round < 300; round++) {
+            ObjectGroups groups = randomGroups(rnd);
+            List<String> networks = groups.all().stream().filter(g -> g.kind() == ObjectGroup.Kind.NETWORK)
+                    .map(ObjectGroup::name).toList();
+            List<String> services = groups.all().stream().filter(g -> g.kind() == ObjectGroup.Kind.SERVICE)
+                    .map(ObjectGroup::name).toList();
+            List<AccessListEntry> entries = new ArrayList<>();
+            Set<AccessListEntry> seen = new HashSet<>();
+            int n = 1 + rnd.nextInt(12);
+            for (int i = 0; i < n; i++) {
+                AccessListEntry.Builder b = randomExtended(rnd).toBuilder().sequence(10 * (i + 1));
+                if (rnd.nextBoolean()) {
+                    b.sourceGroup(networks.get(rnd.nextInt(networks.size())));
+                }
+                if (rnd.nextBoolean()) {
+                    b.destinationGroup(networks.get(rnd.nextInt(networks.size())));
+                }
+                if (rnd.nextInt(3) == 0) {
+                    b.serviceGroup(services.get(rnd.nextInt(services.size()))).protocol(Protocols.ANY)
+                            .sourcePort(NumberMatch.ANY).destinationPort(NumberMatch.ANY)
+                            .icmp(AccessListEntry.UNSET, AccessListEntry.UNSET).igmpType(AccessListEntry.UNSET)
+                            .tcpFlags(TcpFlagsMatch.NONE).fragments(false);
+                }
+                AccessListEntry e = b.build();
+                if (seen.add(e.withSequence(0)) && groups.expansionSize(e) <= ObjectGroups.MAX_ENTRY_EXPANSION) {
+                    entries.add(e);
+                }
+            }
+            AccessList list = new AccessList("og_" + round, AccessList.Kind.EXTENDED, entries, List.of(), groups);
+            String shown = ObjectGroupPrinter.config(groups.all()) + AccessListPrinter.show(list, null);
+            ParseResult back = ConfigParser.parse("shown", asConfig(shown));
+            assertEquals(List.of(), back.errors(), shown);
+            assertEquals(groups, back.config().objectGroups(), shown);
+            assertEquals(list, back.config().accessList(list.name()), shown);
+            assertEquals(list.plainEntries(), back.config().accessList(list.name()).plainEntries(), shown);
+        }
+    }
+
+    private static ObjectGroups randomGroups(Random rnd) {
+        Map<String, ObjectGroup> groups = new LinkedHashMap<>();
+        List<String> networks = new ArrayList<>();
+        List<String> services = new ArrayList<>();
+        int count = 2 + rnd.nextInt(6);
+        for (int g = 0; g < count; g++) {
+            boolean network = g == 0 || (g > 1 && rnd.nextBoolean());
+            String name = (network ? "NET-" : "SVC_") + g;
+            Set<ObjectGroup.Member> members = new LinkedHashSet<>();
+            for (int m = rnd.nextInt(5); m >= 0; m--) {
+                List<String> earlier = network ? networks : services;
+                if (!earlier.isEmpty() && rnd.nextInt(5) == 0) {
+                    members.add(new ObjectGroup.Nested(earlier.get(rnd.nextInt(earlier.size()))));
+                } else {
+                    members.add(network ? randomNetworkMember(rnd) : randomServiceMember(rnd));
+                }
+            }
+            String description = rnd.nextInt(3) == 0 ? "group " + g + " of round  " + rnd.nextInt(99) : null;
+            groups.put(name, new ObjectGroup(name, network ? ObjectGroup.Kind.NETWORK : ObjectGroup.Kind.SERVICE,
+                    description, new ArrayList<>(members)));
+            (network ? networks : services).add(name);
+        }
+        if (services.isEmpty()) {
+            groups.put("SVC_last", new ObjectGroup("SVC_last", ObjectGroup.Kind.SERVICE, null,
+                    List.of(ObjectGroup.Service.protocol(Protocols.GRE))));
+        }
+        return new ObjectGroups(groups);
+    }
+
+    private static ObjectGroup.Member randomNetworkMember(Random rnd) {
+        return switch (rnd.nextInt(5)) {
+            case 0 -> new ObjectGroup.Network(AddressMatch.ANY);
+            case 1 -> new ObjectGroup.Network(AddressMatch.host(rnd.nextInt()));
+            case 2 -> {
+                int a = rnd.nextInt();
+                int b = rnd.nextInt();
+                yield Integer.compareUnsigned(a, b) <= 0 ? new ObjectGroup.Range(a, b) : new ObjectGroup.Range(b, a);
+            }
+            default -> {
+                int len = 1 + rnd.nextInt(31);
+                yield new ObjectGroup.Network(new AddressMatch(rnd.nextInt(), (int) ((1L << (32 - len)) - 1)));
+            }
+        };
+    }
+
+    private static ObjectGroup.Member randomServiceMember(Random rnd) {
+        switch (rnd.nextInt(6)) {
+            case 0, 1 -> {
+                int protocol = new int[] {Protocols.TCP, Protocols.UDP, ObjectGroup.Service.TCP_UDP}[rnd.nextInt(3)];
+                NumberMatch source = rnd.nextInt(3) == 0 ? randomMemberPorts(rnd, protocol) : NumberMatch.ANY;
+                NumberMatch destination = rnd.nextInt(4) != 0 ? randomMemberPorts(rnd, protocol) : NumberMatch.ANY;
+                return ObjectGroup.Service.ports(protocol, source, destination);
+            }
+            case 2 -> {
+                if (rnd.nextBoolean()) {
+                    IcmpNames.Message m = ICMP.get(rnd.nextInt(ICMP.size()));
+                    return ObjectGroup.Service.icmp(m.type(), m.code());
+                }
+                return ObjectGroup.Service.icmp(rnd.nextInt(256), rnd.nextBoolean() ? AccessListEntry.UNSET : rnd.nextInt(256));
+            }
+            default -> {
+                int p = PROTOCOLS[rnd.nextInt(PROTOCOLS.length)];
+                return ObjectGroup.Service.protocol(rnd.nextInt(4) == 0 ? 1 + rnd.nextInt(255) : p);
+            }
+        }
+    }
+
+    /** One value (eq, neq, lt, gt) or a range, by name or number, as a service member takes ports. */
+    private static NumberMatch randomMemberPorts(Random rnd, int protocol) {
+        Operator op = Operator.values()[1 + rnd.nextInt(5)];
+        NameTable names = protocol == ObjectGroup.Service.TCP_UDP ? PortNames.TCP_UDP : PortNames.forProtocol(protocol);
+        List<Integer> named = new ArrayList<>(names.asMap().values());
+        int a = rnd.nextBoolean() ? named.get(rnd.nextInt(named.size())) : rnd.nextInt(65536);
+        int b = rnd.nextBoolean() ? named.get(rnd.nextInt(named.size())) : rnd.nextInt(65536);
+        return op == Operator.RANGE ? NumberMatch.port(op, Math.min(a, b), Math.max(a, b)) : NumberMatch.port(op, a);
     }
 
     static String asConfig(String shown) {
