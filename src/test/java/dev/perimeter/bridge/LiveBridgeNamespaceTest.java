@@ -158,6 +158,36 @@ class LiveBridgeNamespaceTest {
     }
 
     @Test
+    void aListNamingObjectGroupsFiltersTheWireAndAReloadNamingNoGroupIsRejected() throws Exception {
+        Path config = dir.resolve("router.cfg");
+        String groups = Files.readString(Path.of("examples/object-groups.cfg"));
+        Files.writeString(config, groups);
+        Path log = dir.resolve("bridge.log");
+        Bridge bridge = startBridge(config, log);
+        assertTrue(passes("172.16.27.66", 25), "mail to the mail server passes");
+        assertFalse("172.16.27.70", 25);
+        assertFalse("172.16.27.70", 143);
+        assertTrue(passes("172.16.27.70", 80), "web to .70 passes");
+        // .70 is in the range of HOSTS: the echo member of MEDIA denies pings to it
+        NetnsLab.Result ping = lab.run(lab.out, "ping", "-c", "1", "-W", "1", "172.16.27.70");
+        assertNotEquals(0, ping.exitCode(), "the ping is denied:\n" + ping.output());
+        waitFor(() -> read(log).contains("%SEC-6-IPACCESSLOGDP: list packet_filter denied icmp 172.16.11.5 ->"
+                + " 172.16.27.70 (8/0), 1 packet"), "the ping's log line in\n" + read(log));
+        String lists = admin("/access-lists");
+        assertEquals(1, matches(lists, "30 deny object-group MEDIA any object-group HOSTS log"), lists);
+        assertTrue(matches(lists, "20 deny object-group MAIL any object-group INSIDE log") >= 2, lists);
+
+        Files.writeString(config, groups.replace(" permit ip any any", " permit ip object-group NOWHERE any\n"
+                + " permit ip any any"));
+        bridge.signal("HUP");
+        waitFor(() -> bridge.output().contains("reload rejected"), "rejection in\n" + bridge.output());
+        assertTrue(bridge.output().contains("% Object group NOWHERE does not exist"), bridge.output());
+        assertTrue(passes("172.16.27.66", 25), "the running list still lets mail through");
+        assertFalse("172.16.27.70", 143);
+        bridge.stop();
+    }
+
+    @Test
     void survivesAPortGoingDownAndAwayAndComingBack() throws Exception {
         Path config = dir.resolve("router.cfg");
         Files.copy(SEED, config);
