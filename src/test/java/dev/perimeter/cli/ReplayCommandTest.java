@@ -159,6 +159,65 @@ class ReplayCommandTest {
         assertEquals(fragments, ExternalTools.tcpdumpCount(fwd, "udp and ip[6:2] & 0x1fff != 0"));
     }
 
+    /** examples/object-groups.cfg with every group written out by hand, one entry per combination. */
+    static final String GROUPS_BY_HAND = """
+            ip access-list extended packet_filter
+             permit tcp any host 172.16.27.66 eq smtp
+             deny tcp any 172.16.27.0 0.0.0.255 eq smtp log
+             deny tcp any 172.16.27.0 0.0.0.255 range pop2 pop3 log
+             deny tcp any 172.16.27.0 0.0.0.255 eq 143 log
+             deny udp any host 172.16.27.67 eq 5004 log
+             deny icmp any host 172.16.27.67 echo log
+             deny udp any 172.16.27.68 0.0.0.3 eq 5004 log
+             deny icmp any 172.16.27.68 0.0.0.3 echo log
+             deny udp any 172.16.27.72 0.0.0.7 eq 5004 log
+             deny icmp any 172.16.27.72 0.0.0.7 echo log
+             deny udp any host 172.16.27.80 eq 5004 log
+             deny icmp any host 172.16.27.80 echo log
+             permit ip any any
+            interface eth2/0
+             ip access-group packet_filter out
+            """;
+    /** The entry of examples/object-groups.cfg each entry of {@link #GROUPS_BY_HAND} stands for. */
+    static final int[] BY_HAND_TO_GROUPED = {0, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 3};
+
+    @Test
+    void aListNamingObjectGroupsPassesAndCountsAsItsExpansionWrittenByHand() throws Exception {
+        Path flood = dir.resolve("flood.pcap");
+        assertEquals(0, PerimeterCommand.commandLine().execute("generate", "flood", "--frames", "200000", "--seed", "5",
+                flood.toString()));
+        Path byHand = dir.resolve("by-hand.cfg");
+        java.nio.file.Files.writeString(byHand, GROUPS_BY_HAND);
+        ReplayRun grouped = ReplayRun.of("--config", GROUPS_CFG, "--egress", "eth2/0", flood.toString(),
+                "--forwarded", dir.resolve("g-fwd.pcap").toString(), "--dropped", dir.resolve("g-drp.pcap").toString(),
+                "--json");
+        ReplayRun plain = ReplayRun.of("--config", byHand.toString(), "--egress", "eth2/0", flood.toString(),
+                "--forwarded", dir.resolve("p-fwd.pcap").toString(), "--dropped", dir.resolve("p-drp.pcap").toString(),
+                "--json");
+        assertEquals(0, grouped.exitCode(), grouped.err());
+        assertEquals(0, plain.exitCode(), plain.err());
+        JsonArray g = JsonParser.parseString(grouped.out()).getAsJsonObject().getAsJsonArray("accessLists").get(0)
+                .getAsJsonObject().getAsJsonArray("entries");
+        JsonArray p = JsonParser.parseString(plain.out()).getAsJsonObject().getAsJsonArray("accessLists").get(0)
+                .getAsJsonObject().getAsJsonArray("entries");
+        long[] expected = new long[g.size()];
+        for (int i = 0; i < p.size(); i++) {
+            expected[BY_HAND_TO_GROUPED[i]] += p.get(i).getAsJsonObject().get("matches").getAsLong();
+        }
+        for (int i = 0; i < g.size(); i++) {
+            assertEquals(expected[i], g.get(i).getAsJsonObject().get("matches").getAsLong(), "entry " + i);
+            assertTrue(expected[i] > 0, "the flood reaches entry " + i);
+        }
+        assertTrue(java.util.Arrays.equals(java.nio.file.Files.readAllBytes(dir.resolve("p-drp.pcap")),
+                java.nio.file.Files.readAllBytes(dir.resolve("g-drp.pcap"))), "the same frames dropped");
+        assertTrue(java.util.Arrays.equals(java.nio.file.Files.readAllBytes(dir.resolve("p-fwd.pcap")),
+                java.nio.file.Files.readAllBytes(dir.resolve("g-fwd.pcap"))), "the same frames forwarded");
+        // the log lines name packets, not entries: the same lines (the timestamps are the capture's)
+        List<String> logged = plain.err().lines().filter(l -> l.contains("%SEC-6-IPACCESSLOG")).toList();
+        assertTrue(logged.size() > 100, "log lines: " + logged.size());
+        assertEquals(logged, grouped.err().lines().filter(l -> l.contains("%SEC-6-IPACCESSLOG")).toList());
+    }
+
     static List<String> tcpdumpBytes(Path file, String filter) throws Exception {
         return ExternalTools.tcpdump(file, "-xx", filter);
     }
