@@ -958,9 +958,9 @@ public final class ConfigParser {
             warn("no such member in object group " + group.name);
             return;
         }
-        if (group.members.size() == 1 && userOf(group.name) != null) {
-            throw t.rule("% Object group " + group.name + " is used by " + userOf(group.name)
-                    + " and cannot be left empty", -1);
+        String user = group.members.size() == 1 ? userOf(group.name) : null;
+        if (user != null) {
+            throw t.rule("% Object group " + group.name + " is used by " + user + " and cannot be left empty", -1);
         }
         group.members.remove(member);
         groups.changed();

@@ -85,8 +85,6 @@ final class EntryParser {
     /** Which object groups exist, and of which kind: null for a name that is no group. */
     interface GroupKinds {
         ObjectGroup.Kind kindOf(String name);
-
-        GroupKinds NONE = name -> null;
     }
 
     /**
