@@ -1,5 +1,7 @@
 package dev.perimeter.config;
 
+import static dev.perimeter.config.ParsedConfigs.error;
+import static dev.perimeter.config.ParsedConfigs.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -23,10 +25,6 @@ import org.junit.jupiter.api.Test;
 
 class ConfigParserTest {
 
-    static ParseResult parse(String text) {
-        return ConfigParser.parse("test.cfg", text);
-    }
-
     /** The one entry of an extended list holding this line. */
     static AccessListEntry extended(String entry) {
         ParseResult r = parse("ip access-list extended T\n " + entry + "\n");
@@ -40,13 +38,6 @@ class ConfigParserTest {
         ParseResult r = parse("ip access-list standard S\n " + entry + "\n");
         assertTrue(r.isValid(), () -> r.formatErrors());
         return r.config().accessList("S").entry(0);
-    }
-
-    /** The single error of a config. */
-    static ConfigDiagnostic error(String text) {
-        ParseResult r = parse(text);
-        assertEquals(1, r.errors().size(), () -> "errors: " + r.formatErrors());
-        return r.errors().get(0);
     }
 
     static int ip(String a) {

@@ -1,5 +1,7 @@
 package dev.perimeter.config;
 
+import static dev.perimeter.config.ParsedConfigs.parse;
+import static dev.perimeter.config.ParsedConfigs.valid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,16 +13,6 @@ import org.junit.jupiter.api.Test;
 
 /** {@code interface range} and {@code define interface-range}: every interface of the range, as if each were configured alone. */
 class InterfaceRangeTest {
-
-    static ParseResult parse(String text) {
-        return ConfigParser.parse("test.cfg", text);
-    }
-
-    static ParseResult valid(String text) {
-        ParseResult r = parse(text);
-        assertTrue(r.isValid(), r::formatErrors);
-        return r;
-    }
 
     /** The interfaces a valid {@code interface range ...} line creates, in order. */
     static List<String> names(String rangeLine) {

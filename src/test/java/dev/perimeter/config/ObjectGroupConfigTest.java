@@ -1,5 +1,8 @@
 package dev.perimeter.config;
 
+import static dev.perimeter.config.ParsedConfigs.error;
+import static dev.perimeter.config.ParsedConfigs.parse;
+import static dev.perimeter.config.ParsedConfigs.valid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -20,23 +23,6 @@ import org.junit.jupiter.api.Test;
 
 /** {@code object-group network|service} definitions and their use in extended entries, as the parser reads them. */
 class ObjectGroupConfigTest {
-
-    static ParseResult parse(String text) {
-        return ConfigParser.parse("test.cfg", text);
-    }
-
-    static ParseResult valid(String text) {
-        ParseResult r = parse(text);
-        assertTrue(r.isValid(), r::formatErrors);
-        return r;
-    }
-
-    /** The single error of a config. */
-    static ConfigDiagnostic error(String text) {
-        ParseResult r = parse(text);
-        assertEquals(1, r.errors().size(), () -> "errors: " + r.formatErrors());
-        return r.errors().get(0);
-    }
 
     static int ip(String a) {
         return Ipv4.parse(a);
