@@ -19,11 +19,19 @@ public final class CapturedFrame {
     /**
      * Byte offset in the capture file of this frame's whole record (header and data) when the record can be
      * copied to an output of the same format as it stands, else -1. Lets a writer copy file ranges instead of
-     * re-encoding the frame; live sources and readers that cannot vouch for the record leave it -1.
+     * re-encoding the frame; live sources and readers that cannot vouch for the record leave it -1. A pcapng
+     * packet block (with its options) is valid only in a file that carries its section and interface blocks
+     * too: only a writer that copies those as well can copy it.
      */
     public long sourceOffset = -1;
     /** Length in bytes of that record, valid when {@code sourceOffset >= 0}. */
     public int sourceLength;
+    /**
+     * pcapng: where in the file the last block before this frame's that is not a packet block ends (section
+     * header, interface description, name resolution ...), so that a writer carrying those blocks over sees in
+     * one comparison whether any came since its last frame; -1 for other sources.
+     */
+    public long otherBlocksEnd = -1;
 
     public CapturedFrame(int capacity) {
         data = new byte[capacity];

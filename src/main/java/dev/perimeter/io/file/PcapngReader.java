@@ -17,7 +17,8 @@ import java.util.List;
  * description blocks with {@code if_name}, {@code if_tsresol} and {@code if_tsoffset}, enhanced, simple and
  * obsolete packet blocks; every other block is skipped. Interfaces of all sections are numbered in file order;
  * the blocks ahead of the first packet are read on opening, so {@link #interfaces()} is complete for files
- * that describe their interfaces up front (later ones are appended as they are met).
+ * that describe their interfaces up front (later ones are appended as they are met). Every frame tells where its
+ * packet block is and where the other blocks before it end, for a writer that copies the file's blocks.
  */
 public final class PcapngReader implements CaptureReader {
     static final int SHB = 0x0A0D0D0A;
@@ -28,9 +29,9 @@ public final class PcapngReader implements CaptureReader {
     static final int BYTE_ORDER_MAGIC = 0x1A2B3C4D;
     static final int MAX_BLOCK = 64 << 20;
 
-    private static final int OPT_IF_NAME = 2;
-    private static final int OPT_IF_TSRESOL = 9;
-    private static final int OPT_IF_TSOFFSET = 14;
+    static final int OPT_IF_NAME = 2;
+    static final int OPT_IF_TSRESOL = 9;
+    static final int OPT_IF_TSOFFSET = 14;
 
     private final MappedInput in;
     private final List<CaptureInterface> interfaces = new ArrayList<>();
@@ -42,6 +43,8 @@ public final class PcapngReader implements CaptureReader {
     private int sectionSize;
     private long position;
     private long recordOffset = -1;
+    /** End of the last block read that is not a packet block. */
+    private long otherBlocksEnd;
     private CorruptCaptureException failure;
 
     PcapngReader(MappedInput in) throws IOException {
@@ -138,6 +141,9 @@ public final class PcapngReader implements CaptureReader {
                 break;
         }
         position += length;
+        if (!packet) {
+            otherBlocksEnd = position;
+        }
         return packet;
     }
 
@@ -221,7 +227,7 @@ public final class PcapngReader implements CaptureReader {
             throw fail("packet claims " + (captured & 0xffffffffL) + " captured bytes in a block of " + length);
         }
         int global = section[local];
-        fill(frame, 28, captured, original, global);
+        fill(frame, 28, captured, original, global, length);
         frame.timestampNanos = nanos(clocks.get(global), high << 32 | low);
         return true;
     }
@@ -240,19 +246,22 @@ public final class PcapngReader implements CaptureReader {
         if (snap > 0) {
             captured = Math.min(captured, snap);
         }
-        fill(frame, 12, (int) captured, original, global);
+        fill(frame, 12, (int) captured, original, global, length);
         frame.timestampNanos = 0;
         return true;
     }
 
-    private void fill(CapturedFrame frame, int dataAt, int captured, int original, int global) throws IOException {
+    private void fill(CapturedFrame frame, int dataAt, int captured, int original, int global, long length)
+            throws IOException {
         frame.ensureCapacity(captured);
         in.copy(position + dataAt, frame.data, captured);
         frame.capturedLength = captured;
         frame.originalLength = Math.max(original, captured);
         frame.linkType = interfaces.get(global).linkType();
         frame.interfaceIndex = global;
-        frame.sourceOffset = -1;
+        frame.sourceOffset = position;
+        frame.sourceLength = (int) length;
+        frame.otherBlocksEnd = otherBlocksEnd;
         recordOffset = position;
     }
 
@@ -298,9 +307,14 @@ public final class PcapngReader implements CaptureReader {
         return failure;
     }
 
-    /** Byte offset of the next block. */
+    /** Byte offset of the next block: the end of the file, or of what was read before a corrupt block. */
     public long position() {
         return position;
+    }
+
+    /** A second, independent mapping of the same file, for a writer that copies this file's blocks. */
+    MappedInput mapAgain() throws IOException {
+        return in.sibling();
     }
 
     @Override

@@ -113,6 +113,33 @@ class PcapngReaderTest {
         assertEquals(3_000_000_000L, frames.get(2).timestampNanos());
     }
 
+    /** Each frame tells where its packet block is and where the blocks before it that are not packets end. */
+    @Test
+    void framesTellTheirBlockAndTheEndOfTheOtherBlocksBeforeThem() throws IOException {
+        PcapngBlocks blocks = new PcapngBlocks().section(ByteOrder.BIG_ENDIAN)
+                .iface(LinkType.ETHERNET, 0, "eth0", -1, 0);
+        int first = blocks.bytes().length;
+        blocks.epb(0, 1, bytes(60, 1), 60, PcapngBlocks.Option.text(1, "a comment"));
+        int second = blocks.bytes().length;
+        int simple = blocks.spb(bytes(61, 2), 61).bytes().length - second;
+        blocks.nrb("192.0.2.1", "host.example").isb(0, 3, 2, 0);
+        int third = blocks.bytes().length;
+        blocks.epb(0, 4, bytes(62, 3), 62);
+        int end = blocks.bytes().length;
+        Path file = blocks.write(dir.resolve("places.pcapng"));
+        try (CaptureReader r = CaptureFiles.openReader(file)) {
+            CapturedFrame f = new CapturedFrame(64);
+            long[][] expected = {{first, second - first, first}, {second, simple, first}, {third, end - third, third}};
+            for (long[] e : expected) {
+                assertTrue(r.next(f));
+                assertEquals(e[0], f.sourceOffset);
+                assertEquals(e[1], f.sourceLength);
+                assertEquals(e[2], f.otherBlocksEnd);
+            }
+            assertTrue(!r.next(f));
+        }
+    }
+
     @Test
     void timestampResolutionsAndOffsets() throws IOException {
         Path file = new PcapngBlocks()
