@@ -93,12 +93,23 @@ public final class CaptureFiles {
     /**
      * As {@link #openWriter(Path, CaptureFormat, List)} for frames read from {@code input}: when the input is a
      * pcap file of this format in the machine's byte order, its records are written by copying them from the
-     * input file as they stand (ranges of its mapping in gathering writes), with no copy in user space. The
-     * file's contents are the same either way.
+     * input file as they stand (ranges of its mapping in gathering writes), with no copy in user space; the
+     * file's contents are the same either way. A pcapng input makes a pcapng output that keeps the input as it
+     * stands but for the frames not written ({@link PcapngCopyWriter}: sections, interface blocks and packet
+     * blocks with all their options, name resolution and other blocks); close it before the input.
      */
     public static CaptureWriter openWriter(Path path, CaptureFormat format, List<CaptureInterface> interfaces,
                                            CaptureReader input) throws IOException {
         ByteOrder order = ByteOrder.nativeOrder();
+        if (format == CaptureFormat.PCAPNG && input instanceof PcapngReader pcapng) {
+            MappedInput source = pcapng.mapAgain();
+            try {
+                return new PcapngCopyWriter(path, pcapng, source, BufferedOutput.DEFAULT_BUFFER);
+            } catch (IOException | RuntimeException e) {
+                source.close();
+                throw e;
+            }
+        }
         if (format != CaptureFormat.PCAPNG && input instanceof PcapReader pcap && pcap.format() == format
                 && pcap.byteOrder() == order) {
             MappedInput source = pcap.mapAgain();

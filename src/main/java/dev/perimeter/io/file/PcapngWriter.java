@@ -70,8 +70,9 @@ public final class PcapngWriter implements CaptureWriter {
     }
 
     /**
-     * A time in units of {@code resolution}. The inverse of the reader's conversion: a binary fraction read as
-     * floor(units * 10^9 / 2^n) nanoseconds comes back as the same units, since 2^n is at most 10^9.
+     * A time in units of {@code resolution} (any the reader takes). The inverse of the reader's conversion: a
+     * binary fraction read as floor(units * 10^9 / 2^n) nanoseconds comes back as the same units when 2^n is at
+     * most 10^9, being the smallest units that read as those nanoseconds.
      */
     static long units(long timestampNanos, byte resolution) {
         if (resolution == 9) {
@@ -81,10 +82,21 @@ public final class PcapngWriter implements CaptureWriter {
         long nanos = Math.floorMod(timestampNanos, 1_000_000_000L);
         int exponent = resolution & 0x7f;
         if ((resolution & 0x80) != 0) {
-            return (seconds << exponent) + -Math.floorDiv(-(nanos << exponent), 1_000_000_000L);
+            return (seconds << exponent) + binaryFraction(nanos, exponent);
         }
         long perSecond = PcapngReader.pow10(exponent);
-        return seconds * perSecond + nanos / (1_000_000_000L / perSecond);
+        return seconds * perSecond + (exponent <= 9 ? nanos / PcapngReader.pow10(9 - exponent)
+                : nanos * PcapngReader.pow10(exponent - 9));
+    }
+
+    /** ceil(nanos * 2^exponent / 10^9) for nanos below 10^9, exactly: the product may need 92 bits. */
+    private static long binaryFraction(long nanos, int exponent) {
+        int first = Math.min(exponent, 33); // nanos < 2^30: shifted by 33 it still fits
+        long shifted = nanos << first;
+        int rest = exponent - first; // at most 29: the remainder (below 2^30) shifted by it fits too
+        long remainder = (shifted % 1_000_000_000L) << rest;
+        return (shifted / 1_000_000_000L << rest) + remainder / 1_000_000_000L
+                + (remainder % 1_000_000_000L == 0 ? 0 : 1);
     }
 
     private static int option(int valueLength) {
