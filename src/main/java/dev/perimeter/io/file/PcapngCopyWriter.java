@@ -30,7 +30,7 @@ final class PcapngCopyWriter implements CaptureWriter {
     private final BufferedOutput out;
     private final PcapngReader reader;
     private final MappedInput source;
-    /** Input offset up to which the blocks other than packets have been written. */
+    /** Input offset up to which the blocks other than packets have been written (a block boundary). */
     private long walkedTo;
     /** Interfaces described so far, over all sections; the global index of the current section's first one. */
     private int interfaces;
@@ -53,6 +53,8 @@ final class PcapngCopyWriter implements CaptureWriter {
         }
         if (frame.sourceOffset >= 0) {
             out.copy(source, frame.sourceOffset, frame.sourceLength);
+            // every other block before this one has been written: a later walk starts after it
+            walkedTo = Math.max(walkedTo, frame.sourceOffset + frame.sourceLength);
         } else {
             CaptureWriter.super.write(frame);
         }
@@ -146,8 +148,9 @@ final class PcapngCopyWriter implements CaptureWriter {
     @Override
     public void close() throws IOException {
         try {
-            if (reader.position() > walkedTo) {
-                walk(reader.position());
+            // past the reader's last other block there are only packets
+            if (reader.otherBlocksEnd() > walkedTo) {
+                walk(reader.otherBlocksEnd());
             }
         } finally {
             try {

@@ -312,6 +312,11 @@ public final class PcapngReader implements CaptureReader {
         return position;
     }
 
+    /** Where the last block read that is not a packet block ends (0 before any). */
+    long otherBlocksEnd() {
+        return otherBlocksEnd;
+    }
+
     /** A second, independent mapping of the same file, for a writer that copies this file's blocks. */
     MappedInput mapAgain() throws IOException {
         return in.sibling();

@@ -88,7 +88,8 @@ class PcapngCopyWriterTest {
                 .nrb("2001:db8::1", "v6.example")
                 .epb(0, 1_700_000_001_000_008L, frame(41, 7), 41)
                 .spb(frame(42, 8), 42)
-                .isb(0, 1_700_000_001_000_009L, 3, 0);
+                .isb(0, 1_700_000_001_000_009L, 3, 0)
+                .custom(PcapngBlocks.CUSTOM, PEN, "after the last packet".getBytes(StandardCharsets.UTF_8));
         return b;
     }
 
