@@ -37,9 +37,17 @@ final class MappedInput implements Closeable {
         this.windowSize = Math.min(windowSize, Integer.MAX_VALUE);
     }
 
-    /** Another window onto the same file, moved independently (another thread's view); shares the channel. */
+    /**
+     * Another window onto the same file, moved independently (another thread's view); shares the channel, and
+     * starts on a view of this one's current mapping: the pages it touches are mapped once for both.
+     */
     MappedInput sibling() throws IOException {
         MappedInput m = new MappedInput(channel, false, windowSize);
+        if (window != null) {
+            m.window = window.duplicate();
+            m.windowStart = windowStart;
+            m.windowEnd = windowEnd;
+        }
         m.order(order);
         return m;
     }
