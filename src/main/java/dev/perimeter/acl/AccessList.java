@@ -13,6 +13,9 @@ import java.util.Objects;
  * entry with its groups expanded, in order, and {@link #writtenIndex(int)} says which written entry each plain
  * one came from. First match over the plain entries is first match over the written ones, since the plain
  * entries of one written entry are contiguous and share its action.
+ *
+ * <p>Entries may name time ranges ({@link #timeRangeNames()}); {@link #withTimeRanges} gives the list as it stands
+ * while some of them are in effect: the same written entries, with the plain entries of the others left out.
  */
 public final class AccessList {
 
@@ -36,6 +39,8 @@ public final class AccessList {
     private final List<AccessListEntry> plain;
     /** The written entry of each plain entry; null when no entry names a group (the two lists are one). */
     private final int[] writtenIndex;
+    /** The time ranges the entries name, each once, in order of first use. */
+    private final List<String> timeRanges;
 
     /** A list whose entries may name object groups of {@code groups}, which must hold every group they name. */
     public AccessList(String name, Kind kind, List<AccessListEntry> entries, List<Remark> remarks,
@@ -49,6 +54,8 @@ public final class AccessList {
                 throw new IllegalArgumentException("entries of " + name + " are not in ascending sequence order");
             }
         }
+        this.timeRanges = this.entries.stream().map(AccessListEntry::timeRange).filter(Objects::nonNull).distinct()
+                .toList();
         if (this.entries.stream().noneMatch(AccessListEntry::usesObjectGroups)) {
             this.plain = this.entries;
             this.writtenIndex = null;
@@ -73,6 +80,26 @@ public final class AccessList {
         this(name, kind, entries, remarks, ObjectGroups.NONE);
     }
 
+    /** The list {@code of} with only the plain entries whose written entry is {@code kept}. */
+    private AccessList(AccessList of, boolean[] kept) {
+        this.name = of.name;
+        this.kind = of.kind;
+        this.entries = of.entries;
+        this.remarks = of.remarks;
+        this.timeRanges = of.timeRanges;
+        List<AccessListEntry> flat = new ArrayList<>(of.plain.size());
+        int[] written = new int[of.plain.size()];
+        for (int p = 0; p < of.plain.size(); p++) {
+            int w = of.writtenIndex(p);
+            if (kept[w]) {
+                written[flat.size()] = w;
+                flat.add(of.plain.get(p));
+            }
+        }
+        this.plain = List.copyOf(flat);
+        this.writtenIndex = Arrays.copyOf(written, flat.size());
+    }
+
     public AccessList(String name, Kind kind, List<AccessListEntry> entries) {
         this(name, kind, entries, List.of());
     }
@@ -85,9 +112,9 @@ public final class AccessList {
     /** The entries with every object group expanded, in order: what the matchers compare. */
     public List<AccessListEntry> plainEntries() { return plain; }
 
-    /** True when some entry names an object group (the plain entries then differ from the written ones). */
+    /** True when some entry names an object group. */
     public boolean usesObjectGroups() {
-        return writtenIndex != null;
+        return entries.stream().anyMatch(AccessListEntry::usesObjectGroups);
     }
 
     /** The index of the written entry the plain entry at {@code plainIndex} belongs to. */
@@ -95,9 +122,35 @@ public final class AccessList {
         return writtenIndex == null ? plainIndex : writtenIndex[plainIndex];
     }
 
-    /** {@link #writtenIndex(int)} for every plain entry, a fresh array; null when the two lists are one. */
+    /** {@link #writtenIndex(int)} for every plain entry, a fresh array; null when the two lists are one (no entry
+     *  names a group and none is left out for its time range). */
     public int[] writtenIndexes() {
         return writtenIndex == null ? null : writtenIndex.clone();
+    }
+
+    /** The names of the time ranges the entries name, each once, in order of first use; empty when none does. */
+    public List<String> timeRangeNames() {
+        return timeRanges;
+    }
+
+    /**
+     * The list while only the time ranges {@code active} accepts are in effect: the same written entries (so entry
+     * indexes, counters and log lines stay those of this list), but an entry whose range is not in effect has no
+     * plain entries, so matching goes on past it as if it were absent. This list itself when every entry is in
+     * effect.
+     */
+    public AccessList withTimeRanges(java.util.function.Predicate<String> active) {
+        if (timeRanges.isEmpty()) {
+            return this;
+        }
+        boolean[] kept = new boolean[entries.size()];
+        boolean all = true;
+        for (int i = 0; i < kept.length; i++) {
+            String range = entries.get(i).timeRange();
+            kept[i] = range == null || active.test(range);
+            all &= kept[i];
+        }
+        return all ? this : new AccessList(this, kept);
     }
 
     public AccessListEntry entry(int index) {

@@ -11,6 +11,9 @@ import java.util.Objects;
  * its source, destination or protocol fields are then unused, and it matches through the plain entries
  * {@link ObjectGroups#expand} makes of it ({@link AccessList#plainEntries()}).
  *
+ * <p>An entry naming a {@link #timeRange()} takes part in matching only while that range is in effect; outside it
+ * the list is judged as if the entry were absent ({@link AccessList#withTimeRanges}).
+ *
  * <p>{@code -1} in {@link #protocol()} is the keyword {@code ip}; {@code -1} in the icmp/igmp type and code,
  * dscp, precedence, tos and IP option fields means "not compared".
  */
@@ -39,6 +42,7 @@ public final class AccessListEntry {
     private final String sourceGroup;
     private final String destinationGroup;
     private final String serviceGroup;
+    private final String timeRange;
 
     private AccessListEntry(Builder b) {
         if (b.serviceGroup != null && (!b.sourcePort.isAny() || !b.destinationPort.isAny() || b.icmpType != UNSET
@@ -68,6 +72,7 @@ public final class AccessListEntry {
         this.sourceGroup = b.sourceGroup;
         this.destinationGroup = b.destinationGroup;
         this.serviceGroup = b.serviceGroup;
+        this.timeRange = b.timeRange;
     }
 
     public static Builder builder(Action action) {
@@ -98,6 +103,7 @@ public final class AccessListEntry {
         b.sourceGroup = sourceGroup;
         b.destinationGroup = destinationGroup;
         b.serviceGroup = serviceGroup;
+        b.timeRange = timeRange;
         return b;
     }
 
@@ -132,6 +138,8 @@ public final class AccessListEntry {
     public String destinationGroup() { return destinationGroup; }
     /** The service object group in place of the protocol (and ports), or null. */
     public String serviceGroup() { return serviceGroup; }
+    /** The {@code time-range} that says when the entry is in effect, or null (always). */
+    public String timeRange() { return timeRange; }
 
     /** True when the entry names an object group: it matches through its plain entries, never by itself. */
     public boolean usesObjectGroups() {
@@ -163,14 +171,14 @@ public final class AccessListEntry {
                 && precedence == e.precedence && tos == e.tos && dscp == e.dscp && ttl.equals(e.ttl)
                 && ipOption == e.ipOption && log == e.log && Objects.equals(logTag, e.logTag)
                 && Objects.equals(sourceGroup, e.sourceGroup) && Objects.equals(destinationGroup, e.destinationGroup)
-                && Objects.equals(serviceGroup, e.serviceGroup);
+                && Objects.equals(serviceGroup, e.serviceGroup) && Objects.equals(timeRange, e.timeRange);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(sequence, action, protocol, source, sourcePort, destination, destinationPort, icmpType,
                 icmpCode, igmpType, tcpFlags, fragments, precedence, tos, dscp, ttl, ipOption, log, logTag, sourceGroup,
-                destinationGroup, serviceGroup);
+                destinationGroup, serviceGroup, timeRange);
     }
 
     /** Builder; every condition defaults to "any". */
@@ -197,6 +205,7 @@ public final class AccessListEntry {
         private String sourceGroup;
         private String destinationGroup;
         private String serviceGroup;
+        private String timeRange;
 
         private Builder(Action action) {
             this.action = action;
@@ -222,6 +231,7 @@ public final class AccessListEntry {
         public Builder sourceGroup(String v) { sourceGroup = v; return this; }
         public Builder destinationGroup(String v) { destinationGroup = v; return this; }
         public Builder serviceGroup(String v) { serviceGroup = v; return this; }
+        public Builder timeRange(String v) { timeRange = v; return this; }
 
         public AccessListEntry build() {
             return new AccessListEntry(this);

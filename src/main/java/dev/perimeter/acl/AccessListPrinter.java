@@ -2,12 +2,15 @@ package dev.perimeter.acl;
 
 import java.util.Collection;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Renders access lists as IOS {@code show access-lists} prints them: a header line per list, entries indented
  * four spaces after their sequence numbers, well-known ports and ICMP messages by name, standard entries with
  * {@code wildcard bits}, a log cookie as {@code log (tag = COOKIE)}, an object group as {@code object-group NAME}
- * (the entry as written, never its expansion), and the match count after an entry that has matched.
+ * (the entry as written, never its expansion), a time range as {@code time-range NAME} followed, when the state of
+ * the ranges is known, by {@code (active)} or {@code (inactive)}, and the match count after an entry that has
+ * matched: {@code 10 permit tcp any any eq www time-range WORK (active) (3 matches)}.
  */
 public final class AccessListPrinter {
     private AccessListPrinter() {
@@ -23,21 +26,32 @@ public final class AccessListPrinter {
      * {@code matches} holds a count per entry index (null to print none); zero counts are not printed.
      */
     public static String show(AccessList list, long[] matches) {
+        return show(list, matches, null);
+    }
+
+    /** As {@link #show(AccessList, long[])}, with each time range's state as {@code active} says (null: none). */
+    public static String show(AccessList list, long[] matches, Predicate<String> active) {
         StringBuilder sb = new StringBuilder(64 + 48 * list.size());
-        appendShow(sb, list, matches);
+        appendShow(sb, list, matches, active);
         return sb.toString();
     }
 
     /** Every list in the order given, each with the counts {@code matches} returns for it (null for none). */
     public static String showAll(Collection<AccessList> lists, Function<AccessList, long[]> matches) {
+        return showAll(lists, matches, null);
+    }
+
+    /** As {@link #showAll(Collection, Function)}, with each time range's state as {@code active} says (null: none). */
+    public static String showAll(Collection<AccessList> lists, Function<AccessList, long[]> matches,
+                                 Predicate<String> active) {
         StringBuilder sb = new StringBuilder();
         for (AccessList list : lists) {
-            appendShow(sb, list, matches == null ? null : matches.apply(list));
+            appendShow(sb, list, matches == null ? null : matches.apply(list), active);
         }
         return sb.toString();
     }
 
-    private static void appendShow(StringBuilder sb, AccessList list, long[] matches) {
+    private static void appendShow(StringBuilder sb, AccessList list, long[] matches, Predicate<String> active) {
         sb.append(header(list)).append('\n');
         for (int i = 0; i < list.size(); i++) {
             AccessListEntry e = list.entry(i);
@@ -46,6 +60,9 @@ public final class AccessListPrinter {
                 appendStandard(sb, e, true);
             } else {
                 appendExtended(sb, e);
+            }
+            if (active != null && e.timeRange() != null) {
+                sb.append(active.test(e.timeRange()) ? " (active)" : " (inactive)");
             }
             if (matches != null && i < matches.length && matches[i] > 0) {
                 sb.append(" (").append(matches[i]).append(matches[i] == 1 ? " match)" : " matches)");
@@ -127,6 +144,9 @@ public final class AccessListPrinter {
             sb.append(" fragments");
         }
         appendLog(sb, e);
+        if (e.timeRange() != null) {
+            sb.append(" time-range ").append(e.timeRange());
+        }
     }
 
     private static void appendAddress(StringBuilder sb, AddressMatch address, String group) {
