@@ -3,9 +3,12 @@ package dev.perimeter.config;
 import dev.perimeter.acl.AccessList;
 import dev.perimeter.acl.AccessListEntry;
 import dev.perimeter.acl.Action;
+import dev.perimeter.acl.ClockZone;
 import dev.perimeter.acl.Ipv4;
 import dev.perimeter.acl.ObjectGroup;
 import dev.perimeter.acl.ObjectGroups;
+import dev.perimeter.acl.TimeRange;
+import dev.perimeter.acl.TimeRanges;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +26,11 @@ import java.util.Map;
  */
 public final class ConfigParser {
     private static final KeywordSet GLOBAL = KeywordSet.of("access-list", "interface", "ip", "service", "logging",
-            "object-group", "no", "end", "exit", "define");
+            "object-group", "no", "end", "exit", "define", "time-range", "clock");
+    private static final KeywordSet TIME_RANGE_MODE = KeywordSet.of("absolute", "periodic", "no", "default", "exit",
+            "end");
+    private static final KeywordSet TIME_RANGE_NO = KeywordSet.of("absolute", "periodic");
+    private static final KeywordSet CLOCK = KeywordSet.of("timezone", "summer-time");
     /** The kinds of {@code object-group}; only network and service groups are read, the others are skipped. */
     private static final KeywordSet GROUP_KIND = KeywordSet.of("network", "service", "security", "fqdn", "geo",
             "v6-network", "v6-service", "ipv6");
@@ -65,7 +72,7 @@ public final class ConfigParser {
     private static final KeywordSet IP_ACCESS_WORDS = KeywordSet.of("access-list", "access-group");
     private static final KeywordSet DEFINE = KeywordSet.of("interface-range");
 
-    private enum Mode { GLOBAL, ACCESS_LIST, INTERFACE, OBJECT_GROUP, OTHER_BLOCK, TEXT }
+    private enum Mode { GLOBAL, ACCESS_LIST, INTERFACE, OBJECT_GROUP, TIME_RANGE, OTHER_BLOCK, TEXT }
 
     private final String sourceName;
     private final Map<String, AccessListEditor> lists = new LinkedHashMap<>();
@@ -73,6 +80,10 @@ public final class ConfigParser {
     /** {@code define interface-range NAME ...}: the interfaces of each macro, expanded when it is defined. */
     private final Map<String, List<String>> rangeMacros = new LinkedHashMap<>();
     private final ObjectGroupTable groups = new ObjectGroupTable();
+    private final Map<String, TimeRangeEditor> timeRanges = new LinkedHashMap<>();
+    /** Where each time range was first named by an entry, to point at it when the range is not defined. */
+    private final Map<String, Object[]> timeRangeUses = new LinkedHashMap<>();
+    private ClockZone clockZone = ClockZone.UTC;
     private LogSettings logging = LogSettings.DEFAULT;
     /** Where each binding was made ("eth0 in" -> line and text), to point at it when its list is missing. */
     private final Map<String, Object[]> bindingLines = new LinkedHashMap<>();
@@ -85,6 +96,7 @@ public final class ConfigParser {
     /** The interface, or every interface of the range, that interface commands apply to now. */
     private List<String> currentInterfaces = List.of();
     private ObjectGroupTable.Editor currentGroup;
+    private TimeRangeEditor currentTimeRange;
     private int lineNumber;
     private String line;
     /** In TEXT mode (a banner or macro body): the character that ends it, or -1 until the text's first line. */
@@ -137,7 +149,18 @@ public final class ConfigParser {
                 }
             }
         }
-        return new ParseResult(new RouterConfig(built, interfaces, logging, objectGroups), errors, warnings, skipped);
+        Map<String, TimeRange> ranges = new LinkedHashMap<>();
+        timeRanges.forEach((name, editor) -> ranges.put(name, editor.build()));
+        for (Map.Entry<String, Object[]> use : timeRangeUses.entrySet()) {
+            String name = use.getKey();
+            if (!ranges.containsKey(name) && built.values().stream().anyMatch(l -> l.timeRangeNames().contains(name))) {
+                warnings.add(new ConfigDiagnostic(ConfigDiagnostic.Severity.WARNING, sourceName,
+                        (Integer) use.getValue()[0], (String) use.getValue()[1], -1, "time range " + name
+                        + " is not defined: entries naming it are always in effect, as on IOS"));
+            }
+        }
+        return new ParseResult(new RouterConfig(built, interfaces, logging, objectGroups,
+                new TimeRanges(ranges, clockZone)), errors, warnings, skipped);
     }
 
     private void line(String raw) {
@@ -156,6 +179,7 @@ public final class ConfigParser {
                 case ACCESS_LIST -> listLine(t);
                 case INTERFACE -> interfaceLine(t);
                 case OBJECT_GROUP -> groupLine(t);
+                case TIME_RANGE -> timeRangeLine(t);
                 case OTHER_BLOCK -> {
                     if (t.isIndented()) {
                         skip("skipped (inside a block Perimeter does not use)");
@@ -224,8 +248,81 @@ public final class ConfigParser {
             case "service" -> service(t);
             case "logging" -> loggingCommand(t);
             case "object-group" -> objectGroup(t);
+            case "time-range" -> {
+                String name = TimeRangeParser.name(t);
+                t.end();
+                currentTimeRange = timeRanges.computeIfAbsent(name, TimeRangeEditor::new);
+                mode = Mode.TIME_RANGE;
+            }
+            case "clock" -> clock(t);
             case "no" -> negated(t);
             default -> t.end(); // end, exit
+        }
+    }
+
+    /** {@code clock timezone NAME HOURS [MINUTES]}; {@code clock summer-time} is warned about, others skipped. */
+    private void clock(Tokens t) {
+        String k = t.accept(CLOCK);
+        if (k == null) {
+            skipCommand();
+            return;
+        }
+        if (k.equals("summer-time")) {
+            skip("clock summer-time is not applied: time ranges and local log times follow the clock timezone"
+                    + " offset all year");
+            return;
+        }
+        String name = t.next();
+        clockZone = new ClockZone(name, TimeRangeParser.offset(t));
+    }
+
+    // ---- inside time-range ----
+
+    /**
+     * A line inside {@code time-range NAME}: {@code absolute}, {@code periodic}, their {@code no} forms, or
+     * {@code exit}. An unindented line that is none of these leaves the block and is read as a global command.
+     */
+    private void timeRangeLine(Tokens t) {
+        String k = t.accept(TIME_RANGE_MODE);
+        if (("no".equals(k) || "default".equals(k)) && !t.isIndented() && t.hasNext()
+                && TIME_RANGE_NO.resolve(t.peek()) == null) {
+            k = null; // a global no command, as in "no time-range T"
+            t.seek(0);
+        }
+        if (k == null) {
+            if (t.isIndented()) {
+                throw t.invalid();
+            }
+            global(t);
+            return;
+        }
+        TimeRangeEditor range = currentTimeRange;
+        switch (k) {
+            case "absolute" -> range.absolute = TimeRangeParser.absolute(t); // a second one replaces the first
+            case "periodic" -> {
+                TimeRange.Periodic p = TimeRangeParser.periodic(t);
+                if (!range.periodics.contains(p)) {
+                    range.periodics.add(p);
+                }
+            }
+            case "no", "default" -> {
+                if (!t.hasNext()) {
+                    throw t.incomplete();
+                }
+                if (t.expect(TIME_RANGE_NO).equals("absolute")) {
+                    t.rest(); // IOS removes the absolute window whatever follows
+                    if (range.absolute == null) {
+                        warn("time range " + range.name + " has no absolute window");
+                    }
+                    range.absolute = null;
+                } else if (!range.periodics.remove(TimeRangeParser.periodic(t))) {
+                    warn("no such periodic in time range " + range.name);
+                }
+            }
+            default -> { // exit, end
+                t.end();
+                mode = Mode.GLOBAL;
+            }
         }
     }
 
@@ -370,6 +467,14 @@ public final class ConfigParser {
         editor = editorFor(name, kind, t, numberAt);
         editor.add(entry, t, bodyAt);
         added(editor, entry, expansion);
+        namedTimeRange(entry);
+    }
+
+    /** Where a time range was first named, for the warning at the end when it is never defined. */
+    private void namedTimeRange(AccessListEntry entry) {
+        if (entry.timeRange() != null) {
+            timeRangeUses.putIfAbsent(entry.timeRange(), new Object[] {lineNumber, line});
+        }
     }
 
     /** Keeps the list's count of plain entries; an entry naming an empty group is worth a warning. */
@@ -644,6 +749,21 @@ public final class ConfigParser {
                 }
             }
             case "object-group" -> removeObjectGroup(t);
+            case "time-range" -> {
+                String name = t.next();
+                t.end();
+                if (timeRanges.remove(name) == null) {
+                    warn("time range " + name + " does not exist");
+                }
+            }
+            case "clock" -> {
+                if (!"timezone".equals(t.accept(CLOCK))) {
+                    skipCommand();
+                    return;
+                }
+                t.rest(); // whatever follows, as IOS goes back to UTC
+                clockZone = ClockZone.UTC;
+            }
             default -> skipCommand();
         }
     }
@@ -703,6 +823,7 @@ public final class ConfigParser {
         long expansion = checkExpansion(currentList, currentList.name, entry, t);
         currentList.add(entry, t, seqAt);
         added(currentList, entry, expansion);
+        namedTimeRange(entry);
     }
 
     /** {@code no SEQ}, {@code no permit|deny ...}, {@code no remark TEXT}. */

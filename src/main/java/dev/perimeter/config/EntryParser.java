@@ -22,8 +22,8 @@ import java.util.List;
 /**
  * Parses the part of an entry after {@code permit}/{@code deny}, standard or extended, as IOS does: keywords
  * may be abbreviated, options after the destination come in any order, and the rules the router enforces (ports
- * only after tcp/udp, {@code fragments} never with L4 conditions, each option once, object groups only in
- * extended entries) are errors.
+ * only after tcp/udp, {@code fragments} never with L4 conditions, each option once, object groups and time ranges
+ * only in extended entries) are errors. A time range named need not be defined (yet).
  */
 final class EntryParser {
     private EntryParser() {
@@ -367,7 +367,8 @@ final class EntryParser {
                     }
                     b.log(k.equals("log") ? LogOption.LOG : LogOption.LOG_INPUT, logTag(t, options));
                 }
-                default -> throw unsupported(t, at, k); // time-range, reflect
+                case "time-range" -> b.timeRange(TimeRangeParser.name(t));
+                default -> throw unsupported(t, at, k); // reflect
             }
         }
         if (established || legacyFlags != 0 || flags != null) {

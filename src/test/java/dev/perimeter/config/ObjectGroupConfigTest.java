@@ -379,10 +379,14 @@ class ObjectGroupConfigTest {
     }
 
     @Test
-    void timeRangeStaysRefused() {
-        ConfigDiagnostic d = error(GROUPS + "ip access-list extended L\n permit object-group WEB any any time-range T\n");
-        assertEquals("% 'time-range' is not supported in access-list entries", d.message());
-        assertEquals(" permit object-group WEB any any ".length(), d.column());
+    void anEntryNamingGroupsMayNameATimeRange() {
+        AccessList l = valid(GROUPS + "time-range WORK\n periodic weekdays 8:00 to 18:00\n"
+                + "ip access-list extended L\n permit object-group WEB any object-group SERVERS log time-range WORK\n")
+                .config().accessList("L");
+        assertEquals("WORK", l.entry(0).timeRange());
+        assertTrue(l.plainEntries().stream().allMatch(e -> "WORK".equals(e.timeRange())));
+        assertEquals(4, l.plainEntries().size());
+        assertEquals(0, l.withTimeRanges(name -> false).plainEntries().size());
     }
 
     @Test
