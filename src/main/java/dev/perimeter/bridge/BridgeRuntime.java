@@ -21,6 +21,7 @@ import dev.perimeter.log.FileSink;
 import dev.perimeter.log.LogSink;
 import dev.perimeter.log.LogSinks;
 import dev.perimeter.log.PrintStreamSink;
+import dev.perimeter.match.CompileAhead;
 import dev.perimeter.match.FilterSet;
 import dev.perimeter.match.Matchers;
 import dev.perimeter.pipeline.BridgePorts;
@@ -118,7 +119,7 @@ public final class BridgeRuntime implements AutoCloseable {
             startLogging = config.logging();
             logger.setOrigin(clock.nowNanos());
             logger.setClockAuthoritative(ClockSync.isSynchronized());
-            pipeline = Pipeline.builder(FilterSet.build(config, Matchers::forPipeline), ports)
+            pipeline = Pipeline.builder(FilterSet.build(config, Matchers::forPipeline, CompileAhead.executor()), ports)
                     .sink(new PcapTransmitSink(pcapPorts, portCounters))
                     .log(new LiveMatchLog(logger, logSink, clock))
                     .ringSize(options.ringSize())
@@ -191,7 +192,7 @@ public final class BridgeRuntime implements AutoCloseable {
         }
         try {
             RouterConfig config = loadConfig(options.config());
-            pipeline.reload(FilterSet.build(config, Matchers::forPipeline));
+            pipeline.reload(FilterSet.build(config, Matchers::forPipeline, CompileAhead.executor()));
             reloads++;
             notice("reloaded " + options.config() + ": " + config.accessLists().size() + " access list"
                     + (config.accessLists().size() == 1 ? "" : "s") + ", " + config.entryCount() + " entries");

@@ -12,6 +12,7 @@ import dev.perimeter.log.AccessLogger;
 import dev.perimeter.log.FileSink;
 import dev.perimeter.log.LogSink;
 import dev.perimeter.log.PrintStreamSink;
+import dev.perimeter.match.CompileAhead;
 import dev.perimeter.match.FilterSet;
 import dev.perimeter.match.Matchers;
 import dev.perimeter.pipeline.CaptureFileSink;
@@ -115,7 +116,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
     private int replay(RouterConfig routerConfig, CaptureReader reader, ReplayPorts sides)
             throws IOException, InterruptedException {
-        FilterSet filters = FilterSet.build(routerConfig, Matchers::forPipeline);
+        FilterSet filters = FilterSet.build(routerConfig, Matchers::forPipeline, CompileAhead.executor());
         List<CaptureReader.CaptureInterface> interfaces = reader.interfaces();
         Replay.Result result;
         CaptureWriter fwd = null;

@@ -6,6 +6,7 @@ import dev.perimeter.acl.LogOption;
 import dev.perimeter.match.BoundList;
 import dev.perimeter.match.FilterSet;
 import dev.perimeter.match.Matcher;
+import dev.perimeter.match.TimedMatcher;
 import dev.perimeter.stats.ListCounters;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,8 +17,14 @@ import java.util.Map;
 /**
  * A {@link FilterSet} laid out for the bridge's ports: for each port the step its {@code in} list makes and the
  * step its {@code out} list makes, resolved once so that the handler does no map look-ups per frame, and the
- * match counters of every list of the configuration. Immutable apart from the counters; a reload builds a new
- * plan (with fresh counters) and swaps it in whole.
+ * match counters of every list of the configuration. A reload builds a new plan (with fresh counters) and swaps it
+ * in whole.
+ *
+ * <p>Lists whose entries name time ranges are judged at each frame's time: the plan keeps the stretch of time in
+ * which no range changes ({@link #validFrom} to {@link #validUntil}); a frame outside it makes the handler call
+ * {@link #moveTo}, which puts each list in its state for that instant (a matcher compiled for it) before the frame
+ * is judged. The counters belong to the written entries and carry over. Apart from the counters and these states,
+ * which only the handler thread touches, the plan is immutable.
  */
 public final class FilterPlan {
     private final FilterSet filters;
@@ -28,6 +35,12 @@ public final class FilterPlan {
     private final boolean[][] pathNeedsL4;
     private final Map<AccessList, ListCounters> counters = new IdentityHashMap<>();
     private final List<ListCounters> countersInOrder = new ArrayList<>();
+    /** The lists with time ranges the ports meet, each once, and the steps that run them. */
+    private final List<TimedMatcher> timed = new ArrayList<>();
+    private final List<Step> timedSteps = new ArrayList<>();
+    /** The stretch of frame time in which no list changes state; empty until the first frame when lists have ranges. */
+    long validFrom = Long.MIN_VALUE;
+    long validUntil = Long.MAX_VALUE;
 
     private FilterPlan(FilterSet filters, BridgePorts ports) {
         this.filters = filters;
@@ -47,6 +60,24 @@ public final class FilterPlan {
             }
         }
         pathNeedsL4 = new boolean[ports.size()][256];
+        computePathNeedsL4();
+        for (Step[] steps : new Step[][] {inbound, outbound}) {
+            for (Step step : steps) {
+                if (step != null && step.matcher instanceof TimedMatcher m) {
+                    timedSteps.add(step);
+                    if (!timed.contains(m)) {
+                        timed.add(m);
+                    }
+                }
+            }
+        }
+        if (!timed.isEmpty()) {
+            validFrom = Long.MAX_VALUE; // no frame is inside: the first one sets the states
+            validUntil = Long.MIN_VALUE;
+        }
+    }
+
+    private void computePathNeedsL4() {
         for (int i = 0; i < ports.size(); i++) {
             Step out = outbound[ports.egressOf(i).index()];
             for (int protocol = 0; protocol < 256; protocol++) {
@@ -54,6 +85,34 @@ public final class FilterPlan {
                         || (out != null && out.needsL4[protocol]);
             }
         }
+    }
+
+    /**
+     * Puts every list with time ranges in its state at {@code epochNanos} (a frame's time) and sets the stretch
+     * around it in which none changes. Called by the handler thread when a frame falls outside the stretch.
+     */
+    void moveTo(long epochNanos) {
+        long from = Long.MIN_VALUE;
+        long until = Long.MAX_VALUE;
+        for (TimedMatcher m : timed) {
+            m.moveTo(epochNanos);
+            from = Math.max(from, m.validFrom());
+            until = Math.min(until, m.validUntil());
+        }
+        boolean changed = false;
+        for (Step step : timedSteps) {
+            changed |= step.use(((TimedMatcher) step.bound.matcher()).current());
+        }
+        if (changed) {
+            computePathNeedsL4();
+        }
+        validFrom = from;
+        validUntil = until;
+    }
+
+    /** The lists with time ranges that the ports meet, each once. */
+    public List<TimedMatcher> timedMatchers() {
+        return Collections.unmodifiableList(timed);
     }
 
     public static FilterPlan build(FilterSet filters, BridgePorts ports) {
@@ -104,16 +163,21 @@ public final class FilterPlan {
         return Collections.unmodifiableList(countersInOrder);
     }
 
-    /** One bound list as the handler runs it: its matcher and counters, and per entry permit and log flags. */
+    /**
+     * One bound list as the handler runs it: its matcher and counters, and per entry permit and log flags. For a
+     * list with time ranges the matcher and the L4 needs are those of its state at the current frame time.
+     */
     static final class Step {
         final BoundList bound;
         final AccessList list;
-        final Matcher matcher;
+        Matcher matcher;
         final ListCounters counters;
         final boolean[] permits;
         final boolean[] logs;
-        /** Per IP protocol: whether an entry for it looks at its L4 header. */
+        /** Per IP protocol: whether an entry in effect for it looks at its L4 header. */
         final boolean[] needsL4 = new boolean[256];
+        /** The state the matcher is of, for a list with time ranges; null until the first frame. */
+        TimedMatcher.State state;
 
         Step(BoundList bound, ListCounters counters) {
             this.bound = bound;
@@ -128,8 +192,27 @@ public final class FilterPlan {
                 permits[i] = e.permits();
                 logs[i] = e.log() != LogOption.NONE;
             }
+            markL4(list);
+        }
+
+        /**
+         * Runs the list as it stands in {@code s}: its matcher, and the protocols its entries in effect look into;
+         * false when it already did.
+         */
+        boolean use(TimedMatcher.State s) {
+            if (s == state) {
+                return false;
+            }
+            state = s;
+            matcher = s.matcher();
+            java.util.Arrays.fill(needsL4, false);
+            markL4(s.view());
+            return true;
+        }
+
+        private void markL4(AccessList view) {
             // the plain entries say which protocols are looked at (a service group names them only there)
-            for (AccessListEntry e : list.plainEntries()) {
+            for (AccessListEntry e : view.plainEntries()) {
                 if (e.hasL4Conditions()) {
                     needsL4[e.protocol() & 0xff] = true;
                 }

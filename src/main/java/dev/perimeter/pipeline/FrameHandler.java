@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * The one thread that judges frames: decodes each in place, meets the ingress port's {@code in} list and then
  * the egress port's {@code out} list, counts, logs, and hands the verdict to the sink. Allocates nothing per
  * frame. The filter plan is read once per batch, so a reload takes effect at the next batch and no frame sees
- * half of one plan and half of another.
+ * half of one plan and half of another. Lists with time ranges are judged at each frame's own time: a frame past
+ * the plan's stretch of unchanged states moves the plan first.
  */
 public final class FrameHandler implements EventHandler<FrameEvent> {
     private final Supplier<FilterPlan> plans;
@@ -73,7 +74,11 @@ public final class FrameHandler implements EventHandler<FrameEvent> {
         CapturedFrame frame = event.frame;
         int ingress = event.ingressPort;
         Port egress = plan.ports().egressOf(ingress);
-        lastTimeNanos = frame.timestampNanos;
+        long time = frame.timestampNanos;
+        lastTimeNanos = time;
+        if (time < plan.validFrom || time >= plan.validUntil) {
+            plan.moveTo(time); // a time range starts or ends: this frame already meets the lists of its minute
+        }
         traffic.countRead(ingress);
         DecodeStatus status = decoder.decode(frame.data, 0, frame.capturedLength, frame.linkType, key);
         switch (status) {

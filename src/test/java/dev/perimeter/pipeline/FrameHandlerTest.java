@@ -133,6 +133,81 @@ class FrameHandlerTest {
         assertTrue(traffic.balanced());
     }
 
+    /** Monday 2 March 2026, local time in Paris (the router's clock timezone), in nanoseconds since the epoch. */
+    static long paris(String hhmmss) {
+        java.time.Instant i = java.time.LocalDateTime.parse("2026-03-02T" + hhmmss)
+                .toInstant(java.time.ZoneOffset.ofHours(1));
+        return i.getEpochSecond() * 1_000_000_000L + i.getNano();
+    }
+
+    void judgeAt(long nanos, byte[] frame, int capturedLength) {
+        FrameEvent e = new FrameEvent();
+        e.set(frame, 0, capturedLength, frame.length, nanos, LinkType.ETHERNET, 0);
+        handler.handle(e);
+    }
+
+    /**
+     * Web from outside is refused (and logged) during working hours. Frames of one batch on either side of 08:00
+     * and of 18:00 (18:00 itself in effect, to its last nanosecond), and one back in the morning out of order,
+     * each meet the entries of their own minute; the counters carry over every change.
+     */
+    @Test
+    void eachFrameMeetsTheEntriesInEffectAtItsOwnTime() {
+        RouterConfig config = dev.perimeter.config.ConfigParser.parse("t", """
+                clock timezone CET 1 0
+                time-range WORK
+                 periodic weekdays 8:00 to 18:00
+                ip access-list extended from_outside
+                 deny tcp any any eq www log time-range WORK
+                 permit ip any any
+                interface Ethernet0/0
+                 ip access-group from_outside in
+                interface Ethernet0/1
+                """).config();
+        plan = FilterPlan.build(FilterSet.build(config, Matchers::forPipeline), ports());
+        handler.onBatchStart(1, 0);
+        byte[] web = FrameBuilder.tcp("10.1.2.3", 40000, "192.168.1.10", 80, 0x02).build();
+        long[] times = {paris("07:59:59.999999999"), paris("08:00:00"), paris("12:00:00"),
+                paris("18:00:59.999999999"), paris("18:01:00"), paris("09:30:00")};
+        for (long t : times) {
+            judgeAt(t, web, web.length);
+        }
+        assertEquals(List.of("F:" + INSIDE, "D:DENIED", "D:DENIED", "D:DENIED", "F:" + INSIDE, "D:DENIED"),
+                recorder.verdicts);
+        AccessList list = config.accessList("from_outside");
+        assertArrayEquals(new long[] {4, 2}, plan.counters(list).snapshot());
+        assertEquals(List.of(times[1], times[2], times[3], times[5]),
+                recorder.logged.stream().map(l -> Long.parseLong(l.substring(l.indexOf("t=") + 2))).toList());
+        assertTrue(recorder.logged.get(0).startsWith("from_outside#10 10.1.2.3"), recorder.logged.get(0));
+    }
+
+    /**
+     * A TCP frame cut short inside its header can be judged only by entries that do not look at ports: while the
+     * only such entry is out of effect the frame is judged (and permitted), while it is in effect it is malformed.
+     */
+    @Test
+    void whatACutFrameNeedsFollowsTheEntriesInEffect() {
+        RouterConfig config = dev.perimeter.config.ConfigParser.parse("t", """
+                time-range WORK
+                 periodic weekdays 8:00 to 18:00
+                ip access-list extended from_outside
+                 deny tcp any any eq www time-range WORK
+                 permit ip any any
+                interface Ethernet0/0
+                 ip access-group from_outside in
+                interface Ethernet0/1
+                """).config();
+        plan = FilterPlan.build(FilterSet.build(config, Matchers::forPipeline), ports());
+        handler.onBatchStart(1, 0);
+        byte[] web = FrameBuilder.tcp("10.1.2.3", 40000, "192.168.1.10", 80, 0x02).build();
+        long utc7 = paris("08:00:00"); // 07:00 UTC: out of working hours on a router on UTC
+        judgeAt(utc7, web, 14 + 20 + 10);
+        judgeAt(utc7 + 3_600_000_000_000L, web, 14 + 20 + 10);
+        judgeAt(utc7 + 12 * 3_600_000_000_000L, web, 14 + 20 + 10);
+        assertEquals(List.of("F:" + INSIDE, "D:MALFORMED", "F:" + INSIDE), recorder.verdicts);
+        assertEquals(1, traffic.l4Truncated());
+    }
+
     @Test
     void aDenyInTheOutListDropsAndLogsWithTheIngressInterface() {
         judge(FrameBuilder.tcp("10.1.2.3", 40000, "192.168.1.10", 80, 0x02).build(), 0); // in 10 (logged)

@@ -54,6 +54,53 @@ class CompiledMatcherDifferentialTest {
         }
     }
 
+    /**
+     * Lists whose entries name time ranges (with and without object groups), in every state of their ranges: the
+     * reference and the compiled matcher judge the list as it stands in that state, and the reference agrees
+     * with first match over the whole list skipping the entries whose range is not in effect.
+     */
+    @Test
+    void randomListsWithTimeRangesInEveryState() {
+        long budget = TOTAL * 10 / 100;
+        long done = 0;
+        long seed = 1;
+        while (done < budget) {
+            RandomAcl gen = new RandomAcl(seed++).withTimeRanges(3);
+            int size = 1 + gen.nextInt(seed % 5 == 0 ? 120 : 25);
+            AccessList list = seed % 2 == 0 ? gen.list(size) : gen.listWithGroups(size);
+            for (int state = 0; state < 8 && done < budget; state++) {
+                int bits = state;
+                java.util.function.Predicate<String> active = name -> (bits >> (name.charAt(2) - '0') & 1) != 0;
+                AccessList view = list.withTimeRanges(active);
+                if (view.plainEntries().isEmpty()) {
+                    continue;
+                }
+                CompiledMatcher compiled = seed % 3 == 0 ? MatcherCompiler.compile(view, 300)
+                        : MatcherCompiler.compile(view);
+                done += compare(view, compiled, gen, (int) Math.min(600, Math.max(1, budget - done)));
+                Matcher reference = new LinearMatcher(view);
+                PacketKey p = new PacketKey();
+                for (int i = 0; i < 300; i++) {
+                    PacketKey k = gen.nextInt(3) == 0 ? gen.randomPacket(p)
+                            : gen.packetFor(list.plainEntries().get(gen.nextInt(list.plainEntries().size())), p);
+                    assertEquals(skippingInactive(list, active, k), reference.match(k),
+                            () -> "state " + bits + " " + k);
+                }
+            }
+        }
+    }
+
+    /** First match over every plain entry of the list, passing over those whose written entry's range is off. */
+    private static int skippingInactive(AccessList list, java.util.function.Predicate<String> active, PacketKey p) {
+        for (int i = 0; i < list.plainEntries().size(); i++) {
+            AccessListEntry e = list.plainEntries().get(i);
+            if ((e.timeRange() == null || active.test(e.timeRange())) && dev.perimeter.match.EntryTest.decides(e, p)) {
+                return list.writtenIndex(i);
+            }
+        }
+        return Matcher.NO_MATCH;
+    }
+
     /** A list of 100,000 entries builds within bounds and still answers as the reference does. */
     @Test
     void hundredThousandEntries() {

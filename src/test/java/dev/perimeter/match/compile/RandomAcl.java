@@ -43,6 +43,15 @@ final class RandomAcl {
         }
     }
 
+    /** How many time ranges ({@code TR0}, {@code TR1}, ...) entries may name; 0: none. */
+    private int timeRanges;
+
+    /** From now on about a third of the entries name one of {@code ranges} time ranges, TR0 to TR(ranges-1). */
+    RandomAcl withTimeRanges(int ranges) {
+        this.timeRanges = ranges;
+        return this;
+    }
+
     AccessList list(int size) {
         List<AccessListEntry> entries = new ArrayList<>();
         for (int i = 0; i < size; i++) {
@@ -184,6 +193,9 @@ final class RandomAcl {
         }
         if (random.nextInt(10) == 0) {
             b.ttl(number(new int[] {0, 1, 2, 63, 64, 65, 128, 254, 255}, 255));
+        }
+        if (timeRanges > 0 && random.nextInt(3) == 0) {
+            b.timeRange("TR" + random.nextInt(timeRanges));
         }
         return b.build();
     }
