@@ -41,6 +41,11 @@ public record ClockZone(String name, int offsetMinutes) {
         return utcMinute * NANOS_PER_MINUTE;
     }
 
+    /** The offset for {@code java.time}: what {@code service timestamps log datetime localtime} prints in. */
+    public java.time.ZoneOffset offset() {
+        return java.time.ZoneOffset.ofTotalSeconds(offsetMinutes * 60);
+    }
+
     /** The offset as IOS writes it: {@code +1}, {@code -3:30}, {@code +0}. */
     public String offsetText() {
         int abs = Math.abs(offsetMinutes);

@@ -61,6 +61,7 @@ public final class BridgeRuntime implements AutoCloseable {
     private long reloads;
     private long failedReloads;
     private LogSettings startLogging;
+    private java.time.ZoneOffset startZone;
 
     public BridgeRuntime(BridgeOptions options, PrintStream notices) {
         this.options = options;
@@ -115,8 +116,10 @@ public final class BridgeRuntime implements AutoCloseable {
             }
             LogSink local = options.logFile() == null ? PrintStreamSink.stdout() : new FileSink(options.logFile(), true);
             logSink = LogSinks.withLoggingHosts(local, config.logging());
-            logger = new AccessLogger(config.logging(), logSink);
+            logger = new AccessLogger(config.logging(), logSink, AccessLogger.DEFAULT_FLOW_CACHE,
+                    config.timeRanges().zone().offset()); // localtime is the router's clock
             startLogging = config.logging();
+            startZone = config.timeRanges().zone().offset();
             logger.setOrigin(clock.nowNanos());
             logger.setClockAuthoritative(ClockSync.isSynchronized());
             pipeline = Pipeline.builder(FilterSet.build(config, Matchers::forPipeline, CompileAhead.executor()), ports)
@@ -196,7 +199,7 @@ public final class BridgeRuntime implements AutoCloseable {
             reloads++;
             notice("reloaded " + options.config() + ": " + config.accessLists().size() + " access list"
                     + (config.accessLists().size() == 1 ? "" : "s") + ", " + config.entryCount() + " entries");
-            if (!config.logging().equals(startLogging)) {
+            if (!config.logging().equals(startLogging) || !config.timeRanges().zone().offset().equals(startZone)) {
                 notice("note: logging settings take effect at the next start");
             }
             return true;
@@ -275,11 +278,16 @@ public final class BridgeRuntime implements AutoCloseable {
 
     /** The running lists as {@code show access-lists} prints them, with their live counters. */
     public String accessListsText() {
-        FilterPlan plan = pipeline.plan();
-        return AccessListPrinter.showAll(plan.filters().config().accessLists().values(), list -> {
+        return accessListsText(pipeline.plan(), clock.nowNanos());
+    }
+
+    /** The lists of a plan with its counters, each time range (active) or (inactive) at {@code nowNanos}. */
+    static String accessListsText(FilterPlan plan, long nowNanos) {
+        RouterConfig config = plan.filters().config();
+        return AccessListPrinter.showAll(config.accessLists().values(), list -> {
             ListCounters c = plan.counters(list);
             return c == null ? null : c.snapshot();
-        });
+        }, config.timeRanges().at(nowNanos));
     }
 
     /** Both ports' counters now. */

@@ -48,9 +48,10 @@ public final class CheckCommand implements Callable<Integer> {
             groups = " (" + c.plainEntryCount() + " with object groups expanded), "
                     + plural(c.objectGroups().size(), "object group");
         }
+        String ranges = c.timeRanges().isEmpty() ? "" : ", " + plural(c.timeRanges().size(), "time range");
         return name + ": " + (errors == 0 ? "valid" : plural(errors, "error")) + "; "
                 + plural(c.accessLists().size(), "access list") + ", " + plural(c.entryCount(), "entry", "entries")
-                + groups + ", " + plural((int) c.boundInterfaceCount(), "bound interface") + ", "
+                + groups + ranges + ", " + plural((int) c.boundInterfaceCount(), "bound interface") + ", "
                 + plural(result.skippedLines(), "skipped line");
     }
 

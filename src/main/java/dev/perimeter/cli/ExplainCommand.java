@@ -2,6 +2,8 @@ package dev.perimeter.cli;
 
 import dev.perimeter.config.ParseResult;
 import dev.perimeter.config.RouterConfig;
+import dev.perimeter.acl.TimeRanges;
+import dev.perimeter.match.BoundList;
 import dev.perimeter.match.FilterSet;
 import dev.perimeter.match.Matchers;
 import dev.perimeter.match.PacketKey;
@@ -39,6 +41,11 @@ public final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
+    @Option(names = "--at", paramLabel = "TIME",
+            description = "Judge time ranges at this time on the router's clock, e.g. 2026-03-02T09:00 (default:"
+                    + " now); the output says which time and states were used.")
+    String at;
+
     PrintStream out = System.out;
     PrintStream err = System.err;
 
@@ -75,9 +82,36 @@ public final class ExplainCommand implements Callable<Integer> {
                 err.println("perimeter explain: note: interface " + itf + " is not in the configuration");
             }
         }
+        long time;
+        try {
+            time = at == null ? RouterTime.now() : RouterTime.parse(at, c.timeRanges());
+        } catch (IllegalArgumentException e) {
+            err.println("perimeter explain: bad --at: " + e.getMessage());
+            return 2;
+        }
         FilterSet filters = FilterSet.build(c, Matchers::reference);
+        filters.moveTo(time);
         PathExplainer.Explanation x = PathExplainer.explain(filters, in, outItf, key);
-        out.print(json ? PathExplainer.json(x) + "\n" : PathExplainer.text(key, x));
+        PathExplainer.Timing timing = timing(filters, in, outItf, time);
+        out.print(json ? PathExplainer.json(x, timing) + "\n" : PathExplainer.text(key, x, timing));
         return result.isValid() ? 0 : 1;
+    }
+
+    /** The time and the states of the ranges the lists on the way name; null when they name none. */
+    private PathExplainer.Timing timing(FilterSet filters, String in, String outItf, long time) {
+        java.util.Map<String, Boolean> ranges = new java.util.LinkedHashMap<>();
+        TimeRanges defined = filters.config().timeRanges();
+        for (BoundList b : new BoundList[] {in == null ? null : filters.inbound(in),
+                outItf == null ? null : filters.outbound(outItf)}) {
+            if (b != null && b.list() != null) {
+                b.list().timeRangeNames().forEach(n -> ranges.putIfAbsent(n, defined.isActive(n, time)));
+            }
+        }
+        if (ranges.isEmpty()) {
+            return null;
+        }
+        String local = defined.localTime(time).withNano(0).toString();
+        return new PathExplainer.Timing(local.length() == 16 ? local + ":00" : local, defined.zone().name(),
+                at == null ? "now" : "--at", ranges);
     }
 }

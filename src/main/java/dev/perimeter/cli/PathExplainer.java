@@ -68,10 +68,42 @@ public final class PathExplainer {
                 e.permits() ? "permit" : "deny", null);
     }
 
+    /**
+     * When the lists met name time ranges: the router's local time the packet was judged at
+     * ({@code 2026-03-02T09:00:00}), and whether each range named was in effect then, in the order named.
+     */
+    public record Timing(String localTime, String zone, String source, java.util.Map<String, Boolean> ranges) {
+        /** {@code time: 2026-03-02 09:00:00 CET (--at): WORK active, NIGHT inactive}. */
+        String text() {
+            StringBuilder sb = new StringBuilder("time: ").append(localTime.replace('T', ' ')).append(' ')
+                    .append(zone).append(" (").append(source).append("):");
+            String sep = " ";
+            for (java.util.Map.Entry<String, Boolean> r : ranges.entrySet()) {
+                sb.append(sep).append(r.getKey()).append(r.getValue() ? " active" : " inactive");
+                sep = ", ";
+            }
+            return sb.toString();
+        }
+    }
+
     /** The explanation as the one JSON object {@code explain --json} prints. */
     public static String json(Explanation x) {
-        StringBuilder sb = new StringBuilder("{\"verdict\":\"").append(x.permitted() ? "permit" : "deny")
-                .append("\",\"steps\":[");
+        return json(x, null);
+    }
+
+    /** As {@link #json(Explanation)}, with {@code "at"} and {@code "timeRanges"} when {@code timing} is given. */
+    public static String json(Explanation x, Timing timing) {
+        StringBuilder sb = new StringBuilder("{\"verdict\":\"").append(x.permitted() ? "permit" : "deny").append('"');
+        if (timing != null) {
+            sb.append(",\"at\":").append(string(timing.localTime())).append(",\"timeRanges\":{");
+            String sep = "";
+            for (java.util.Map.Entry<String, Boolean> r : timing.ranges().entrySet()) {
+                sb.append(sep).append(string(r.getKey())).append(':').append(r.getValue() ? "\"active\"" : "\"inactive\"");
+                sep = ",";
+            }
+            sb.append('}');
+        }
+        sb.append(",\"steps\":[");
         for (int i = 0; i < x.steps().size(); i++) {
             Step s = x.steps().get(i);
             sb.append(i == 0 ? "" : ",").append("{\"interface\":").append(string(s.interfaceName()))
@@ -110,7 +142,15 @@ public final class PathExplainer {
 
     /** The explanation in words, one line per list met and the verdict. */
     public static String text(PacketKey packet, Explanation x) {
+        return text(packet, x, null);
+    }
+
+    /** As {@link #text(PacketKey, Explanation)}, with the time line after the packet when {@code timing} is given. */
+    public static String text(PacketKey packet, Explanation x, Timing timing) {
         StringBuilder sb = new StringBuilder("packet: ").append(PacketSpec.format(packet)).append('\n');
+        if (timing != null) {
+            sb.append(timing.text()).append('\n');
+        }
         for (Step s : x.steps()) {
             sb.append(s.interfaceName()).append(' ').append(s.direction().keyword()).append(": ");
             if (s.acl() == null) {

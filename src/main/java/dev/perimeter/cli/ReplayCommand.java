@@ -28,6 +28,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -131,23 +132,27 @@ public final class ReplayCommand implements Callable<Integer> {
                 return fail("cannot write " + (fwd == null && forwarded != null ? forwarded
                         : drp == null && dropped != null ? dropped : logFile) + ": " + reason(e), 1);
             }
-            AccessLogger logger = new AccessLogger(routerConfig.logging(), logSink);
+            AccessLogger logger = new AccessLogger(routerConfig.logging(), logSink, AccessLogger.DEFAULT_FLOW_CACHE,
+                    routerConfig.timeRanges().zone().offset()); // localtime is the router's clock
             result = Replay.run(filters, sides, reader, new CaptureFileSink(fwd, drp), MatchLog.of(logger));
         } finally {
             closeAll(fwd, drp, logSink);
         }
         FilterPlan plan = result.plan();
+        // time ranges are shown in their state at the end of the capture, as the router would show them then
+        long end = result.framesPublished() > 0 ? result.pipeline().lastTimeNanos() : RouterTime.now();
+        Predicate<String> rangeActive = routerConfig.timeRanges().at(end);
         String error = result.corruption() != null ? result.corruption().getMessage()
                 : result.failure() != null ? describe(result.failure()) : null;
         ReplaySummary summary = new ReplaySummary(input.toString(), formatName(reader.format()),
                 sides.ports().all().stream().map(Port::toString).toList(), result.pipeline().traffic(),
-                plan.allCounters(), result.elapsedNanos(), error, AccessListPrinter::entryText);
+                plan.allCounters(), result.elapsedNanos(), error, AccessListPrinter::entryText, rangeActive);
         if (json) {
             out.println(summary.json());
         } else {
             out.println();
             out.print(AccessListPrinter.showAll(routerConfig.accessLists().values(),
-                    list -> plan.counters(list).snapshot()));
+                    list -> plan.counters(list).snapshot(), rangeActive));
             out.println();
             out.print(summary.text());
         }

@@ -3,9 +3,12 @@ package dev.perimeter.cli;
 import dev.perimeter.acl.AccessList;
 import dev.perimeter.acl.AccessListEntry;
 import dev.perimeter.acl.AccessListPrinter;
+import dev.perimeter.acl.ClockZone;
 import dev.perimeter.acl.ObjectGroup;
 import dev.perimeter.acl.ObjectGroupPrinter;
 import dev.perimeter.acl.ObjectGroups;
+import dev.perimeter.acl.TimeRange;
+import dev.perimeter.acl.TimeRanges;
 import dev.perimeter.config.InterfaceConfig;
 import dev.perimeter.config.ParseResult;
 import java.io.PrintStream;
@@ -20,12 +23,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code perimeter show CONFIG [LIST...]}: the object groups the lists name as {@code show running-config}
- * prints them, the lists as {@code show access-lists} prints them, then the bindings.
+ * {@code perimeter show CONFIG [LIST...]}: the object groups and time ranges the lists name as {@code show
+ * running-config} prints them, the lists as {@code show access-lists} prints them (an entry naming a time range
+ * with the range's state now, or at {@code --at}), then the bindings.
  */
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = "Print the access lists as 'show access-lists' does (after the object groups they name),"
-                + " then the interface bindings.")
+        description = "Print the access lists as 'show access-lists' does (after the object groups and time ranges"
+                + " they name), then the interface bindings.")
 public final class ShowCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "CONFIG", description = "IOS configuration file")
@@ -37,6 +41,11 @@ public final class ShowCommand implements Callable<Integer> {
     @Option(names = "--compiled",
             description = "After each list, say how the matcher compiled it: strategy, table memory, build time.")
     boolean compiled;
+
+    @Option(names = "--at", paramLabel = "TIME",
+            description = "Show time ranges (active)/(inactive) at this time on the router's clock, e.g."
+                    + " 2026-03-02T09:00 (default: now).")
+    String at;
 
     PrintStream out = System.out;
     PrintStream err = System.err;
@@ -60,9 +69,18 @@ public final class ShowCommand implements Callable<Integer> {
                 lists.add(list);
             }
         }
+        TimeRanges ranges = result.config().timeRanges();
+        long time;
+        try {
+            time = at == null ? RouterTime.now() : RouterTime.parse(at, ranges);
+        } catch (IllegalArgumentException e) {
+            err.println("perimeter show: bad --at: " + e.getMessage());
+            return 2;
+        }
         out.print(ObjectGroupPrinter.config(groupsShown(result.config().objectGroups(), lists, names.isEmpty())));
+        out.print(timeRangesShown(ranges, lists, names.isEmpty()));
         for (AccessList list : lists) {
-            out.print(AccessListPrinter.show(list, null));
+            out.print(AccessListPrinter.show(list, null, ranges.at(time)));
             if (compiled) {
                 out.println(compilation(list));
             }
@@ -93,6 +111,25 @@ public final class ShowCommand implements Callable<Integer> {
             }
         }
         return groups.withNested(named);
+    }
+
+    /**
+     * The time ranges as {@code show running-config} prints them, after the clock's time zone when one is set:
+     * every range when every list is shown, else those the lists name.
+     */
+    static String timeRangesShown(TimeRanges ranges, List<AccessList> lists, boolean all) {
+        java.util.Set<String> named = new java.util.HashSet<>();
+        lists.forEach(l -> named.addAll(l.timeRangeNames()));
+        StringBuilder sb = new StringBuilder();
+        for (TimeRange r : ranges.all()) {
+            if (all || named.contains(r.name())) {
+                sb.append(r.config());
+            }
+        }
+        if (!ranges.zone().equals(ClockZone.UTC) && (sb.length() > 0 || !named.isEmpty())) {
+            sb.insert(0, ranges.zone().config() + "\n");
+        }
+        return sb.toString();
     }
 
     /** One line on the compiled form of a list, e.g. {@code   Compiled: cut-tree(...), 12,345 bytes of tables, built in 3 ms}. */

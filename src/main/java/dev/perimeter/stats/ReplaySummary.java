@@ -5,6 +5,7 @@ import dev.perimeter.acl.AccessListEntry;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /**
  * The end of a replay in words or in JSON: frames read, forwarded, dropped by list (deny entries and implicit
@@ -17,10 +18,17 @@ import java.util.function.BiFunction;
  * @param lists      the counters of every list of the configuration
  * @param error      why the replay stopped early (a corrupt capture), or null
  * @param entryText  how an entry is written in {@code show access-lists}, for the JSON form
+ * @param rangeActive whether a time range was in effect at the end of the capture (null: not reported)
  */
 public record ReplaySummary(String input, String format, List<String> ports, TrafficCounters traffic,
                             List<ListCounters> lists, long elapsedNanos, String error,
-                            BiFunction<AccessList, AccessListEntry, String> entryText) {
+                            BiFunction<AccessList, AccessListEntry, String> entryText, Predicate<String> rangeActive) {
+
+    public ReplaySummary(String input, String format, List<String> ports, TrafficCounters traffic,
+                         List<ListCounters> lists, long elapsedNanos, String error,
+                         BiFunction<AccessList, AccessListEntry, String> entryText) {
+        this(input, format, ports, traffic, lists, elapsedNanos, error, entryText, null);
+    }
 
     /** The accounting line: {@code read 41 = forwarded 31 + dropped 8 + malformed 2}. */
     public String accounting() {
@@ -131,6 +139,9 @@ public record ReplaySummary(String input, String format, List<String> ports, Tra
                 j.beginObject().member("sequence", e.sequence());
                 if (entryText != null) {
                     j.member("entry", entryText.apply(list, e));
+                }
+                if (rangeActive != null && e.timeRange() != null) {
+                    j.member("timeRangeActive", rangeActive.test(e.timeRange()));
                 }
                 j.member("matches", c.matches(i)).endObject();
             }

@@ -341,4 +341,88 @@ class CommandsTest {
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("bad PACKET"), r.err());
     }
+
+    private static final Path TIMED = Path.of("examples/time-ranges.cfg");
+
+    @Test
+    void checkCountsTheTimeRanges() {
+        Run r = run(new CheckCommand(), TIMED.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("examples/time-ranges.cfg: valid; 1 access list, 9 entries, 2 time ranges, 1 bound interface,"
+                + " 0 skipped lines\n", r.out());
+    }
+
+    /** The clock and the ranges as configured, then each entry with its range's state at --at (14:31 in Sydney). */
+    @Test
+    void showPrintsTheRangesThenEachEntryWithItsRangesStateAtTheTimeGiven() {
+        Run r = run(new ShowCommand(), TIMED.toString(), "--at", "2026-02-24T14:31");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("""
+                clock timezone AEDT 11 0
+                time-range OFFICE
+                 periodic weekdays 8:00 to 17:59
+                time-range MAIL-MOVE
+                 absolute start 14:30 24 February 2026 end 14:35 24 February 2026
+                Extended IP access list packet_filter
+                    10 permit tcp any host 172.16.27.66 eq smtp
+                    20 deny tcp any any eq smtp log
+                    30 deny tcp any any range pop2 pop3 log time-range MAIL-MOVE (active)
+                    40 deny tcp any any eq 143 log time-range MAIL-MOVE (active)
+                    50 permit tcp any any range pop2 pop3 time-range OFFICE (active)
+                    60 permit tcp any any eq 143 time-range OFFICE (active)
+                    70 deny tcp any any range pop2 pop3 log
+                    80 deny tcp any any eq 143 log
+                    90 permit ip any any
+                Interface eth2/0
+                  Outgoing access list is packet_filter
+                  Inbound  access list is not set
+                """, r.out());
+        // the same instant given in UTC; and a Saturday, when neither range is in effect
+        assertEquals(r.out(), run(new ShowCommand(), TIMED.toString(), "--at", "2026-02-24T03:31:00Z").out());
+        Run saturday = run(new ShowCommand(), TIMED.toString(), "--at", "2026-02-28 10:00");
+        assertTrue(saturday.out().contains("60 permit tcp any any eq 143 time-range OFFICE (inactive)\n"),
+                saturday.out());
+        assertEquals(2, run(new ShowCommand(), TIMED.toString(), "--at", "tomorrow").exit());
+    }
+
+    @Test
+    void showOfSelectedListsPrintsOnlyTheRangesTheyName() throws IOException {
+        Path cfg = file("time-range UNUSED\n periodic daily 1:00 to 2:00\n"
+                + "time-range USED\n periodic weekend 0:00 to 23:59\n"
+                + "access-list 101 permit ip any any time-range USED\naccess-list 102 permit ip any any\n");
+        Run r = run(new ShowCommand(), cfg.toString(), "101", "--at", "2026-03-07T12:00");
+        assertEquals("""
+                time-range USED
+                 periodic weekend 0:00 to 23:59
+                Extended IP access list 101
+                    10 permit ip any any time-range USED (active)
+                """, r.out());
+        assertEquals("Extended IP access list 102\n    10 permit ip any any\n",
+                run(new ShowCommand(), cfg.toString(), "102").out());
+    }
+
+    @Test
+    void explainSaysWhichTimeAndStatesItJudgedAt() {
+        String imap = "tcp 172.16.11.5:41234 -> 172.16.27.70:143 flags=S";
+        Run window = run(new ExplainCommand(), TIMED.toString(), "--to", "eth2/0", "--at", "2026-02-24T14:31", imap);
+        assertEquals(0, window.exit(), window.err());
+        assertEquals("""
+                packet: tcp 172.16.11.5:41234 -> 172.16.27.70:143 flags=S ttl=64
+                time: 2026-02-24 14:31:00 AEDT (--at): MAIL-MOVE active, OFFICE active
+                eth2/0 out: access list packet_filter, 40 deny tcp any any eq 143 log time-range MAIL-MOVE -> deny
+                verdict: deny
+                """, window.out());
+        Run after = run(new ExplainCommand(), TIMED.toString(), "--to", "eth2/0", "--at", "2026-02-24T14:36",
+                "--json", imap);
+        assertEquals("{\"verdict\":\"permit\",\"at\":\"2026-02-24T14:36:00\",\"timeRanges\":{\"MAIL-MOVE\":"
+                + "\"inactive\",\"OFFICE\":\"active\"},\"steps\":[{\"interface\":\"eth2/0\",\"direction\":\"out\","
+                + "\"acl\":\"packet_filter\",\"sequence\":60,\"entry\":\"permit tcp any any eq 143 time-range OFFICE\","
+                + "\"result\":\"permit\"}]}\n", after.out());
+        Run now = run(new ExplainCommand(), TIMED.toString(), "--to", "eth2/0", imap);
+        String time = now.out().lines().toList().get(1);
+        assertTrue(time.matches("time: \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d AEDT \\(now\\): .*"), time);
+        assertTrue(!run(new ExplainCommand(), SEED.toString(), "--to", "eth2/0", imap).out().contains("time:"),
+                "no time line where no list names a range");
+        assertEquals(2, run(new ExplainCommand(), TIMED.toString(), "--to", "eth2/0", "--at", "9am", imap).exit());
+    }
 }

@@ -99,6 +99,104 @@ class ReplayCommandTest {
         assertEquals(CaptureFormat.PCAP, CaptureFiles.detect(fwd));
     }
 
+    /**
+     * examples/time-ranges.cfg: on a router in Sydney (UTC+11), POP and IMAP are denied and logged in the change
+     * window 14:30 to 14:35 (local, the end minute included: 03:30:00 to 03:35:59 UTC) and permitted by the office
+     * hours around it. The seed capture runs from 03:26:20 to 03:37 UTC, so its later attempts fall inside the
+     * window and after it: each frame meets the entries of its own minute, told apart here by tcpdump's times.
+     */
+    @Test
+    void timeRangesDecideEachFrameOfTheSeedCaptureAtItsOwnTime() throws Exception {
+        ExternalTools.require("tcpdump");
+        Path drp = dir.resolve("dropped.pcap");
+        ReplayRun run = ReplayRun.of("--config", "examples/time-ranges.cfg", "--egress", "eth2/0",
+                SEED_PCAP.toString(), "--dropped", drp.toString(), "--json", "--log", dir.resolve("log").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        long windowStart = java.time.Instant.parse("2026-02-24T03:30:00Z").getEpochSecond();
+        long windowEnd = java.time.Instant.parse("2026-02-24T03:36:00Z").getEpochSecond();
+        java.util.function.Predicate<String> inWindow = line -> {
+            double t = Double.parseDouble(line.substring(0, line.indexOf(' ')));
+            return t >= windowStart && t < windowEnd;
+        };
+        List<String> pop = ExternalTools.tcpdump(SEED_PCAP, POP);
+        List<String> imap = ExternalTools.tcpdump(SEED_PCAP, IMAP);
+        long popIn = pop.stream().filter(inWindow).count();
+        long imapIn = imap.stream().filter(inWindow).count();
+        assertTrue(popIn > 0 && imapIn > 0 && popIn < pop.size() && imapIn < imap.size(),
+                "the capture has attempts on both sides of the window");
+        JsonObject json = JsonParser.parseString(run.out()).getAsJsonObject();
+        JsonArray entries = json.getAsJsonArray("accessLists").get(0).getAsJsonObject().getAsJsonArray("entries");
+        long[] expected = {ExternalTools.tcpdumpCount(SEED_PCAP, MAIL_SERVER), ExternalTools.tcpdumpCount(SEED_PCAP,
+                OTHER_MAIL), popIn, imapIn, pop.size() - popIn, imap.size() - imapIn, 0, 0};
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], entries.get(i).getAsJsonObject().get("matches").getAsLong(), "entry " + i);
+        }
+        // at the end of the capture (14:37 in Sydney) the window is over and the office still open
+        assertEquals(false, entries.get(2).getAsJsonObject().get("timeRangeActive").getAsBoolean());
+        assertEquals(true, entries.get(5).getAsJsonObject().get("timeRangeActive").getAsBoolean());
+        assertTrue(!entries.get(0).getAsJsonObject().has("timeRangeActive"));
+        // the dropped frames are the other mail and the mailbox attempts inside the window, at their times
+        List<String> dropped = ExternalTools.tcpdump(drp);
+        List<String> want = ExternalTools.tcpdump(SEED_PCAP, "(" + OTHER_MAIL + ") or (" + POP + ") or (" + IMAP + ")")
+                .stream().filter(l -> l.contains(".25: ") || inWindow.test(l)).toList();
+        assertEquals(want, dropped);
+        // logged: the window's first attempts per flow, none of those the office hours let through
+        List<String> log = Files.readAllLines(dir.resolve("log"));
+        assertTrue(log.stream().anyMatch(l -> l.endsWith("172.16.27.70(143), 1 packet")), String.join("\n", log));
+        assertTrue(log.stream().noneMatch(l -> l.contains("(109)")), "the port 109 attempt came before the window");
+    }
+
+    /**
+     * Frames chosen a microsecond either side of the window's first minute (14:30 in Sydney, 03:30 UTC) and of
+     * the minute after its last one, and one after office hours: each is judged, counted and logged as its own
+     * minute says, with the log's local time on the router's clock.
+     */
+    @Test
+    void aFrameAMicrosecondEitherSideOfAChangeMeetsItsOwnSide() throws Exception {
+        Path cfg = dir.resolve("r.cfg");
+        Files.writeString(cfg, Files.readString(Path.of("examples/time-ranges.cfg"))
+                + "service timestamps log datetime msec localtime\n");
+        long[] times = {micros("2026-02-24T03:29:59.999999Z"), micros("2026-02-24T03:30:00Z"),
+                micros("2026-02-24T03:35:59.999999Z"), micros("2026-02-24T03:36:00Z"), micros("2026-02-24T07:00:00Z")};
+        Path in = dir.resolve("edges.pcap");
+        try (CaptureWriter w = CaptureFiles.openWriter(in, CaptureFormat.PCAP, LinkType.ETHERNET)) {
+            for (int i = 0; i < times.length; i++) {
+                byte[] syn = FrameBuilder.tcp("172.16.11.5", 50000 + i, "172.16.27.70", 143, 0x02).build();
+                w.write(syn, 0, syn.length, syn.length, times[i] * 1000, 0);
+            }
+        }
+        Path fwd = dir.resolve("f.pcap");
+        ReplayRun run = ReplayRun.of("--config", cfg.toString(), "--egress", "eth2/0", in.toString(), "--forwarded",
+                fwd.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        List<Long> forwarded = new ArrayList<>();
+        try (CaptureReader r = CaptureFiles.openReader(fwd)) {
+            CapturedFrame f = new CapturedFrame(2048);
+            while (r.next(f)) {
+                forwarded.add(f.timestampNanos / 1000);
+            }
+        }
+        assertEquals(List.of(times[0], times[3]), forwarded);
+        assertEquals(List.of(
+                "*Feb 24 14:30:00.000: %SEC-6-IPACCESSLOGP: list packet_filter denied tcp 172.16.11.5(50001) -> "
+                        + "172.16.27.70(143), 1 packet",
+                "*Feb 24 14:35:59.999: %SEC-6-IPACCESSLOGP: list packet_filter denied tcp 172.16.11.5(50002) -> "
+                        + "172.16.27.70(143), 1 packet",
+                "*Feb 24 18:00:00.000: %SEC-6-IPACCESSLOGP: list packet_filter denied tcp 172.16.11.5(50004) -> "
+                        + "172.16.27.70(143), 1 packet"), run.logLines());
+        List<String> lines = run.outLines();
+        assertTrue(lines.contains("    40 deny tcp any any eq 143 log time-range MAIL-MOVE (inactive) (2 matches)"),
+                run.out());
+        assertTrue(lines.contains("    60 permit tcp any any eq 143 time-range OFFICE (inactive) (2 matches)"),
+                run.out());
+        assertTrue(lines.contains("    80 deny tcp any any eq 143 log (1 match)"), run.out());
+    }
+
+    static long micros(String instant) {
+        java.time.Instant i = java.time.Instant.parse(instant);
+        return i.getEpochSecond() * 1_000_000L + i.getNano() / 1000;
+    }
+
     /** examples/object-groups.cfg: the seed list with object groups, and a deny of a media stream and pings. */
     static final String GROUPS_CFG = "examples/object-groups.cfg";
     /** Its entries as BPF, the groups written out by hand: HOSTS is 172.16.27.67-80. */

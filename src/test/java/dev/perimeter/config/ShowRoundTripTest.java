@@ -7,6 +7,7 @@ import dev.perimeter.acl.AccessListEntry;
 import dev.perimeter.acl.AccessListPrinter;
 import dev.perimeter.acl.Action;
 import dev.perimeter.acl.AddressMatch;
+import dev.perimeter.acl.ClockZone;
 import dev.perimeter.acl.IcmpNames;
 import dev.perimeter.acl.IpOptionNames;
 import dev.perimeter.acl.LogOption;
@@ -19,6 +20,8 @@ import dev.perimeter.acl.Operator;
 import dev.perimeter.acl.PortNames;
 import dev.perimeter.acl.Protocols;
 import dev.perimeter.acl.TcpFlagsMatch;
+import dev.perimeter.acl.TimeRange;
+import dev.perimeter.acl.TimeRanges;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,7 +35,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Property: for random lists, the {@code show access-lists} text, read back as configuration, gives the same
  * lists. The header becomes {@code ip access-list ...} and a standard entry's {@code , wildcard bits W} becomes
- * {@code W} and a log cookie's {@code (tag = C)} becomes {@code C}; everything else (port names, ICMP names, sequence numbers, padding) is read as printed.
+ * {@code W}, a log cookie's {@code (tag = C)} becomes {@code C} and a time range's {@code (active)} or
+ * {@code (inactive)} goes; everything else (port names, ICMP names, sequence numbers, padding) is read as printed.
  */
 class ShowRoundTripTest {
     private static final int[] PROTOCOLS = {Protocols.ANY, Protocols.TCP, Protocols.UDP, Protocols.ICMP,
@@ -95,6 +99,78 @@ class ShowRoundTripTest {
             assertEquals(list, back.config().accessList(list.name()), shown);
             assertEquals(list.plainEntries(), back.config().accessList(list.name()).plainEntries(), shown);
         }
+    }
+
+    /**
+     * The clock's zone and time ranges as {@code show running-config} prints them, then lists naming them as
+     * {@code show access-lists} prints them with each range's state: read back (the state dropped), the same zone,
+     * ranges and lists.
+     */
+    @Test
+    void timeRangesAndTheEntriesNamingThemParseBack() {
+        Random rnd = new Random(20260302);
+        for (int round = 0; round < 300; round++) {
+            Map<String, TimeRange> ranges = new LinkedHashMap<>();
+            for (int r = rnd.nextInt(4); r >= 0; r--) {
+                String name = "TR-" + r + (rnd.nextBoolean() ? "_x" : "");
+                Set<TimeRange.Periodic> periodics = new LinkedHashSet<>();
+                for (int p = rnd.nextInt(4); p > 0; p--) {
+                    periodics.add(randomPeriodic(rnd));
+                }
+                ranges.put(name, new TimeRange(name, rnd.nextInt(3) == 0 ? null : randomAbsolute(rnd),
+                        new ArrayList<>(periodics)));
+            }
+            int offset = (rnd.nextInt(47) - 23) * 60 + (rnd.nextBoolean() ? 0 : 30) * (rnd.nextBoolean() ? 1 : -1);
+            ClockZone zone = new ClockZone("Z" + round, Math.max(-1439, Math.min(1439, offset)));
+            List<String> names = new ArrayList<>(ranges.keySet());
+            names.add("UNDEFINED");
+            List<AccessListEntry> entries = new ArrayList<>();
+            Set<AccessListEntry> seen = new HashSet<>();
+            for (int i = 0; i < 1 + rnd.nextInt(10); i++) {
+                AccessListEntry.Builder b = randomExtended(rnd).toBuilder().sequence(10 * (entries.size() + 1));
+                if (rnd.nextInt(3) > 0) {
+                    b.timeRange(names.get(rnd.nextInt(names.size())));
+                }
+                AccessListEntry e = b.build();
+                if (seen.add(e.withSequence(0))) {
+                    entries.add(e);
+                }
+            }
+            AccessList list = new AccessList("timed_" + round, AccessList.Kind.EXTENDED, entries);
+            StringBuilder shown = new StringBuilder(zone.config()).append('\n');
+            ranges.values().forEach(r -> shown.append(r.config()));
+            shown.append(AccessListPrinter.show(list, null, name -> name.hashCode() % 2 == 0));
+            ParseResult back = ConfigParser.parse("shown", asConfig(shown.toString()));
+            assertEquals(List.of(), back.errors(), shown::toString);
+            assertEquals(new TimeRanges(ranges, zone), back.config().timeRanges(), shown::toString);
+            assertEquals(list, back.config().accessList(list.name()), shown::toString);
+        }
+    }
+
+    private static TimeRange.Periodic randomPeriodic(Random rnd) {
+        int start = rnd.nextInt(24 * 60);
+        int end = rnd.nextInt(24 * 60 + 1);
+        if (rnd.nextInt(3) == 0) {
+            return new TimeRange.Periodic(1 << rnd.nextInt(7), start, 1 << rnd.nextInt(7), end);
+        }
+        int[] sets = {TimeRange.DAILY, TimeRange.WEEKDAYS, TimeRange.WEEKEND, 1 + rnd.nextInt(127)};
+        return new TimeRange.Periodic(sets[rnd.nextInt(sets.length)], start, 0, end);
+    }
+
+    private static TimeRange.Absolute randomAbsolute(Random rnd) {
+        java.time.LocalDateTime first = java.time.LocalDateTime.of(1993, 1, 1, 0, 0);
+        long span = java.time.Duration.between(first, java.time.LocalDateTime.of(2035, 12, 31, 23, 59)).toMinutes();
+        java.time.LocalDateTime a = first.plusMinutes((long) (rnd.nextDouble() * span));
+        java.time.LocalDateTime b = first.plusMinutes((long) (rnd.nextDouble() * span));
+        if (a.equals(b)) {
+            b = null;
+        }
+        return switch (rnd.nextInt(3)) {
+            case 0 -> new TimeRange.Absolute(a, null);
+            case 1 -> new TimeRange.Absolute(null, a);
+            default -> b == null ? new TimeRange.Absolute(a, null)
+                    : new TimeRange.Absolute(a.isBefore(b) ? a : b, a.isBefore(b) ? b : a);
+        };
     }
 
     private static ObjectGroups randomGroups(Random rnd) {
@@ -182,7 +258,8 @@ class ShowRoundTripTest {
             } else if (line.startsWith("Standard IP access list ")) {
                 sb.append("ip access-list standard ").append(line.substring(24));
             } else {
-                sb.append(line.replace(", wildcard bits ", " ").replaceAll("\\(tag = (\\S+)\\)", "$1"));
+                sb.append(line.replace(", wildcard bits ", " ").replaceAll("\\(tag = (\\S+)\\)", "$1")
+                        .replaceAll(" \\((in)?active\\)$", ""));
             }
             sb.append('\n');
         }
