@@ -1,7 +1,6 @@
 package dev.perimeter.acl;
 
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -67,8 +66,7 @@ public final class TimeRanges {
 
     /** The local date and time of an instant, on the router's clock. */
     public LocalDateTime localTime(long epochNanos) {
-        return LocalDateTime.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L),
-                (int) Math.floorMod(epochNanos, 1_000_000_000L), ZoneOffset.ofTotalSeconds(zone.offsetMinutes() * 60));
+        return zone.localTime(epochNanos);
     }
 
     @Override

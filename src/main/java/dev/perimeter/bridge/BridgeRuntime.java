@@ -4,6 +4,7 @@ import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.ProducerType;
 import dev.perimeter.acl.AccessListPrinter;
+import dev.perimeter.acl.ClockZone;
 import dev.perimeter.config.ConfigLoader;
 import dev.perimeter.config.LogSettings;
 import dev.perimeter.config.ParseResult;
@@ -61,7 +62,7 @@ public final class BridgeRuntime implements AutoCloseable {
     private long reloads;
     private long failedReloads;
     private LogSettings startLogging;
-    private java.time.ZoneOffset startZone;
+    private ClockZone startZone;
 
     public BridgeRuntime(BridgeOptions options, PrintStream notices) {
         this.options = options;
@@ -117,9 +118,9 @@ public final class BridgeRuntime implements AutoCloseable {
             LogSink local = options.logFile() == null ? PrintStreamSink.stdout() : new FileSink(options.logFile(), true);
             logSink = LogSinks.withLoggingHosts(local, config.logging());
             logger = new AccessLogger(config.logging(), logSink, AccessLogger.DEFAULT_FLOW_CACHE,
-                    config.timeRanges().zone().offset()); // localtime is the router's clock
+                    config.timeRanges().zone().rules()); // localtime is the router's clock
             startLogging = config.logging();
-            startZone = config.timeRanges().zone().offset();
+            startZone = config.timeRanges().zone();
             logger.setOrigin(clock.nowNanos());
             logger.setClockAuthoritative(ClockSync.isSynchronized());
             pipeline = Pipeline.builder(FilterSet.build(config, Matchers::forPipeline, CompileAhead.executor()), ports)
@@ -199,7 +200,7 @@ public final class BridgeRuntime implements AutoCloseable {
             reloads++;
             notice("reloaded " + options.config() + ": " + config.accessLists().size() + " access list"
                     + (config.accessLists().size() == 1 ? "" : "s") + ", " + config.entryCount() + " entries");
-            if (!config.logging().equals(startLogging) || !config.timeRanges().zone().offset().equals(startZone)) {
+            if (!config.logging().equals(startLogging) || !config.timeRanges().zone().equals(startZone)) {
                 notice("note: logging settings take effect at the next start");
             }
             return true;

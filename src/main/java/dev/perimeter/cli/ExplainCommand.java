@@ -111,7 +111,7 @@ public final class ExplainCommand implements Callable<Integer> {
             return null;
         }
         String local = defined.localTime(time).withNano(0).toString();
-        return new PathExplainer.Timing(local.length() == 16 ? local + ":00" : local, defined.zone().name(),
+        return new PathExplainer.Timing(local.length() == 16 ? local + ":00" : local, defined.zone().nameAt(time),
                 at == null ? "now" : "--at", ranges);
     }
 }

@@ -133,7 +133,7 @@ public final class ReplayCommand implements Callable<Integer> {
                         : drp == null && dropped != null ? dropped : logFile) + ": " + reason(e), 1);
             }
             AccessLogger logger = new AccessLogger(routerConfig.logging(), logSink, AccessLogger.DEFAULT_FLOW_CACHE,
-                    routerConfig.timeRanges().zone().offset()); // localtime is the router's clock
+                    routerConfig.timeRanges().zone().rules()); // localtime is the router's clock
             result = Replay.run(filters, sides, reader, new CaptureFileSink(fwd, drp), MatchLog.of(logger));
         } finally {
             closeAll(fwd, drp, logSink);

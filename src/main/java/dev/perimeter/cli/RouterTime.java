@@ -40,7 +40,7 @@ final class RouterTime {
 
     /** The instant as the router's clock reads it: {@code 2026-03-02 09:00:00 CET}. */
     static String format(long epochNanos, TimeRanges ranges) {
-        return SHOWN.format(ranges.localTime(epochNanos)) + " " + ranges.zone().name();
+        return SHOWN.format(ranges.localTime(epochNanos)) + " " + ranges.zone().nameAt(epochNanos);
     }
 
     /** The wall clock now, in nanoseconds since the epoch. */

@@ -4,6 +4,7 @@ import dev.perimeter.acl.AccessList;
 import dev.perimeter.acl.AccessListEntry;
 import dev.perimeter.acl.Action;
 import dev.perimeter.acl.ClockZone;
+import dev.perimeter.acl.SummerTime;
 import dev.perimeter.acl.Ipv4;
 import dev.perimeter.acl.ObjectGroup;
 import dev.perimeter.acl.ObjectGroups;
@@ -84,6 +85,7 @@ public final class ConfigParser {
     /** Where each time range was first named by an entry, to point at it when the range is not defined. */
     private final Map<String, Object[]> timeRangeUses = new LinkedHashMap<>();
     private ClockZone clockZone = ClockZone.UTC;
+    private SummerTime summerTime;
     private LogSettings logging = LogSettings.DEFAULT;
     /** Where each binding was made ("eth0 in" -> line and text), to point at it when its list is missing. */
     private final Map<String, Object[]> bindingLines = new LinkedHashMap<>();
@@ -160,7 +162,7 @@ public final class ConfigParser {
             }
         }
         return new ParseResult(new RouterConfig(built, interfaces, logging, objectGroups,
-                new TimeRanges(ranges, clockZone)), errors, warnings, skipped);
+                new TimeRanges(ranges, clockZone.withSummerTime(summerTime))), errors, warnings, skipped);
     }
 
     private void line(String raw) {
@@ -260,7 +262,7 @@ public final class ConfigParser {
         }
     }
 
-    /** {@code clock timezone NAME HOURS [MINUTES]}; {@code clock summer-time} is warned about, others skipped. */
+    /** {@code clock timezone NAME HOURS [MINUTES]} and {@code clock summer-time ...}; other clock commands are skipped. */
     private void clock(Tokens t) {
         String k = t.accept(CLOCK);
         if (k == null) {
@@ -268,8 +270,7 @@ public final class ConfigParser {
             return;
         }
         if (k.equals("summer-time")) {
-            skip("clock summer-time is not applied: time ranges and local log times follow the clock timezone"
-                    + " offset all year");
+            summerTime = TimeRangeParser.summerTime(t);
             return;
         }
         String name = t.next();
@@ -757,12 +758,17 @@ public final class ConfigParser {
                 }
             }
             case "clock" -> {
-                if (!"timezone".equals(t.accept(CLOCK))) {
+                String setting = t.accept(CLOCK);
+                if (setting == null) {
                     skipCommand();
                     return;
                 }
-                t.rest(); // whatever follows, as IOS goes back to UTC
-                clockZone = ClockZone.UTC;
+                t.rest(); // whatever follows, as IOS goes back to UTC or drops summer time
+                if (setting.equals("timezone")) {
+                    clockZone = ClockZone.UTC;
+                } else {
+                    summerTime = null;
+                }
             }
             default -> skipCommand();
         }

@@ -1,13 +1,16 @@
 package dev.perimeter.config;
 
+import dev.perimeter.acl.SummerTime;
 import dev.perimeter.acl.TimeRange;
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.LocalDateTime;
+import java.time.Month;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The commands inside a {@code time-range} block and {@code clock timezone}, as IOS reads them: keywords may be
+ * The commands inside a {@code time-range} block, {@code clock timezone} and {@code clock summer-time}, as IOS reads them: keywords may be
  * abbreviated, a bad time, day, month or date is refused with the caret under it.
  * <ul>
  *   <li>{@code absolute [start HH:MM DAY MONTH YEAR] [end HH:MM DAY MONTH YEAR]} (the month may come before the
@@ -171,6 +174,92 @@ final class TimeRangeParser {
         }
         t.next();
         return name;
+    }
+
+    private static final KeywordSet SUMMER_KINDS = KeywordSet.of("recurring", "date");
+    private static final KeywordSet WEEKS = KeywordSet.of("first", "last");
+    private static final KeywordSet WEEKDAYS = KeywordSet.of("monday", "tuesday", "wednesday", "thursday", "friday",
+            "saturday", "sunday");
+
+    /**
+     * {@code clock summer-time} after the keyword: {@code NAME recurring [WEEK DAY MONTH HH:MM WEEK DAY MONTH HH:MM
+     * [OFFSET]]} (WEEK 1-4, {@code first} or {@code last}; without dates, the United States rule) or {@code NAME
+     * date DATE MONTH YEAR HH:MM DATE MONTH YEAR HH:MM [OFFSET]} (the month may come first); OFFSET in minutes,
+     * 60 unless given.
+     */
+    static SummerTime summerTime(Tokens t) {
+        if (!t.hasNext()) {
+            throw t.incomplete();
+        }
+        String name = t.next();
+        if (!t.hasNext()) {
+            throw t.incomplete();
+        }
+        SummerTime.Rule rule;
+        if (t.expect(SUMMER_KINDS).equals("recurring")) {
+            rule = SummerTime.UNITED_STATES;
+            if (t.hasNext()) {
+                rule = new SummerTime.Recurring(edge(t), edge(t));
+            }
+        } else {
+            LocalDateTime start = summerDate(t);
+            int endAt = t.position();
+            LocalDateTime end = summerDate(t);
+            if (!end.isAfter(start)) {
+                throw t.rule("% The end time must be later than the start time", endAt);
+            }
+            rule = new SummerTime.Dated(start, end);
+        }
+        int offset = t.hasNext() ? t.number(1, 1440) : SummerTime.DEFAULT_OFFSET;
+        t.end();
+        return new SummerTime(name, rule, offset);
+    }
+
+    /** {@code WEEK DAY MONTH HH:MM} of a recurring summer time. */
+    private static SummerTime.Edge edge(Tokens t) {
+        if (!t.hasNext()) {
+            throw t.incomplete();
+        }
+        int week;
+        if (t.nextIsNumber()) {
+            week = t.number(1, 4);
+        } else {
+            week = t.expect(WEEKS).equals("first") ? 1 : SummerTime.Edge.LAST;
+        }
+        if (!t.hasNext()) {
+            throw t.incomplete();
+        }
+        DayOfWeek day = DayOfWeek.valueOf(t.expect(WEEKDAYS).toUpperCase(Locale.ROOT));
+        if (!t.hasNext()) {
+            throw t.incomplete();
+        }
+        Month month = Month.of(MONTH_ORDER.indexOf(t.expect(MONTHS)) + 1);
+        return new SummerTime.Edge(week, day, month, time(t, false));
+    }
+
+    /** {@code DATE MONTH YEAR HH:MM} or {@code MONTH DATE YEAR HH:MM} of a dated summer time. */
+    private static LocalDateTime summerDate(Tokens t) {
+        if (!t.hasNext()) {
+            throw t.incomplete();
+        }
+        int dayAt = t.position();
+        int day;
+        String month;
+        if (t.nextIsNumber()) {
+            day = t.number(1, 31);
+            month = t.expect(MONTHS);
+        } else {
+            month = t.expect(MONTHS);
+            dayAt = t.position();
+            day = t.number(1, 31);
+        }
+        int year = t.number(FIRST_YEAR, LAST_YEAR);
+        int minutes = time(t, false);
+        try {
+            return LocalDateTime.of(year, MONTH_ORDER.indexOf(month) + 1, day, minutes / 60, minutes % 60);
+        } catch (DateTimeException e) {
+            throw t.invalidAt(dayAt); // 30 February
+        }
     }
 
     /** {@code HOURS [MINUTES]} of {@code clock timezone NAME}: the offset from UTC in minutes, -23:59 to +23:59. */

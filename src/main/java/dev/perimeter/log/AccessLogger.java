@@ -8,6 +8,7 @@ import dev.perimeter.config.LogSettings;
 import dev.perimeter.match.PacketKey;
 
 import java.time.ZoneId;
+import java.time.zone.ZoneRules;
 import java.util.Objects;
 
 /**
@@ -56,11 +57,11 @@ public final class AccessLogger {
     private long packetsLogged;
 
     public AccessLogger(LogSettings settings, LogSink sink) {
-        this(settings, sink, DEFAULT_FLOW_CACHE, ZoneId.systemDefault());
+        this(settings, sink, DEFAULT_FLOW_CACHE, ZoneId.systemDefault().getRules());
     }
 
     /** {@code flowCache}: how many flows are tracked at once; {@code zone} for {@code datetime localtime}. */
-    public AccessLogger(LogSettings settings, LogSink sink, int flowCache, ZoneId zone) {
+    public AccessLogger(LogSettings settings, LogSink sink, int flowCache, ZoneRules zone) {
         this.sink = Objects.requireNonNull(sink);
         this.timestamp = new LogTimestamp(settings.timestamps(), zone);
         this.flows = new FlowTable(flowCache);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
 
 /**
  * The prefix IOS puts before a log message under {@code service timestamps log ...}, including the trailing
@@ -15,7 +16,8 @@ import java.time.ZoneOffset;
  *       week, {@code 1w2d} beyond.</li>
  *   <li>{@code datetime}: {@code *Feb 24 03:26:23}, the day padded with a space ({@code *Feb  4}); with
  *       {@code msec} {@code *Feb 24 03:26:23.123}. The {@code *} says the clock is not authoritative (not set by
- *       NTP), which is true of capture time; {@code localtime} uses the JVM's zone, otherwise UTC.</li>
+ *       NTP), which is true of capture time; {@code localtime} uses the given zone rules (the router's clock,
+ *       summer time included), otherwise UTC.</li>
  * </ul>
  */
 public final class LogTimestamp {
@@ -26,16 +28,16 @@ public final class LogTimestamp {
     private static final long WEEK = 7 * DAY;
 
     private final LogSettings.Timestamps style;
-    private final ZoneId zone;
+    private final ZoneRules zone;
     private boolean authoritative;
 
-    public LogTimestamp(LogSettings.Timestamps style, ZoneId localZone) {
+    public LogTimestamp(LogSettings.Timestamps style, ZoneRules localZone) {
         this.style = style;
-        this.zone = style.localtime() ? localZone : ZoneOffset.UTC;
+        this.zone = style.localtime() ? localZone : ZoneOffset.UTC.getRules();
     }
 
     public LogTimestamp(LogSettings.Timestamps style) {
-        this(style, ZoneId.systemDefault());
+        this(style, ZoneId.systemDefault().getRules());
     }
 
     /** True drops the {@code *}: the clock is synchronised (IOS prints it only for an unsynchronised clock). */
@@ -72,7 +74,8 @@ public final class LogTimestamp {
 
     private void appendDatetime(StringBuilder out, long timeNanos) {
         Instant instant = Instant.ofEpochSecond(Math.floorDiv(timeNanos, SECOND), Math.floorMod(timeNanos, SECOND));
-        LocalDateTime t = LocalDateTime.ofInstant(instant, zone);
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(),
+                zone.getOffset(instant));
         if (!authoritative) {
             out.append('*');
         }

@@ -1,6 +1,7 @@
 package dev.perimeter.match;
 
 import dev.perimeter.acl.AccessList;
+import dev.perimeter.acl.ClockZone;
 import dev.perimeter.acl.TimeRange;
 import dev.perimeter.acl.TimeRanges;
 import java.util.BitSet;
@@ -71,7 +72,8 @@ public final class TimedMatcher implements Matcher {
         if (epochNanos >= validFrom && epochNanos < validUntil) {
             return false;
         }
-        long minute = ranges.zone().localMinute(epochNanos);
+        ClockZone zone = ranges.zone();
+        long minute = zone.localMinute(epochNanos);
         BitSet next = new BitSet(definitions.length);
         long from = TimeRange.ALWAYS;
         long until = TimeRange.NEVER;
@@ -85,8 +87,8 @@ public final class TimedMatcher implements Matcher {
                 until = Math.min(until, r.nextChange(minute));
             }
         }
-        validFrom = ranges.zone().epochNanos(from);
-        validUntil = ranges.zone().epochNanos(until);
+        validFrom = zone.stretchFrom(from, epochNanos);
+        validUntil = zone.stretchUntil(until, epochNanos);
         boolean changed = !next.equals(active);
         if (changed) {
             active = next;

@@ -358,7 +358,8 @@ class CommandsTest {
         Run r = run(new ShowCommand(), TIMED.toString(), "--at", "2026-02-24T14:31");
         assertEquals(0, r.exit(), r.err());
         assertEquals("""
-                clock timezone AEDT 11 0
+                clock timezone AEST 10 0
+                clock summer-time AEDT recurring 1 Sun Oct 2:00 1 Sun Apr 3:00
                 time-range OFFICE
                  periodic weekdays 8:00 to 17:59
                 time-range MAIL-MOVE

@@ -100,7 +100,7 @@ class ReplayCommandTest {
     }
 
     /**
-     * examples/time-ranges.cfg: on a router in Sydney (UTC+11), POP and IMAP are denied and logged in the change
+     * examples/time-ranges.cfg: on a router in Sydney (UTC+11 in February, its summer), POP and IMAP are denied and logged in the change
      * window 14:30 to 14:35 (local, the end minute included: 03:30:00 to 03:35:59 UTC) and permitted by the office
      * hours around it. The seed capture runs from 03:26:20 to 03:37 UTC, so its later attempts fall inside the
      * window and after it: each frame meets the entries of its own minute, told apart here by tcpdump's times.
@@ -148,8 +148,9 @@ class ReplayCommandTest {
 
     /**
      * Frames chosen a microsecond either side of the window's first minute (14:30 in Sydney, 03:30 UTC) and of
-     * the minute after its last one, and one after office hours: each is judged, counted and logged as its own
-     * minute says, with the log's local time on the router's clock.
+     * the minute after its last one, one after office hours, and one in June, when Sydney keeps standard time
+     * (07:00 UTC is 17:00 there, still office hours, where summer time would make it 18:00): each is judged,
+     * counted and logged as its own minute says, with the log's local time on the router's clock.
      */
     @Test
     void aFrameAMicrosecondEitherSideOfAChangeMeetsItsOwnSide() throws Exception {
@@ -157,7 +158,8 @@ class ReplayCommandTest {
         Files.writeString(cfg, Files.readString(Path.of("examples/time-ranges.cfg"))
                 + "service timestamps log datetime msec localtime\n");
         long[] times = {micros("2026-02-24T03:29:59.999999Z"), micros("2026-02-24T03:30:00Z"),
-                micros("2026-02-24T03:35:59.999999Z"), micros("2026-02-24T03:36:00Z"), micros("2026-02-24T07:00:00Z")};
+                micros("2026-02-24T03:35:59.999999Z"), micros("2026-02-24T03:36:00Z"), micros("2026-02-24T07:00:00Z"),
+                micros("2026-06-01T07:00:00Z")};
         Path in = dir.resolve("edges.pcap");
         try (CaptureWriter w = CaptureFiles.openWriter(in, CaptureFormat.PCAP, LinkType.ETHERNET)) {
             for (int i = 0; i < times.length; i++) {
@@ -176,7 +178,7 @@ class ReplayCommandTest {
                 forwarded.add(f.timestampNanos / 1000);
             }
         }
-        assertEquals(List.of(times[0], times[3]), forwarded);
+        assertEquals(List.of(times[0], times[3], times[5]), forwarded);
         assertEquals(List.of(
                 "*Feb 24 14:30:00.000: %SEC-6-IPACCESSLOGP: list packet_filter denied tcp 172.16.11.5(50001) -> "
                         + "172.16.27.70(143), 1 packet",
@@ -187,7 +189,7 @@ class ReplayCommandTest {
         List<String> lines = run.outLines();
         assertTrue(lines.contains("    40 deny tcp any any eq 143 log time-range MAIL-MOVE (inactive) (2 matches)"),
                 run.out());
-        assertTrue(lines.contains("    60 permit tcp any any eq 143 time-range OFFICE (inactive) (2 matches)"),
+        assertTrue(lines.contains("    60 permit tcp any any eq 143 time-range OFFICE (active) (3 matches)"),
                 run.out());
         assertTrue(lines.contains("    80 deny tcp any any eq 143 log (1 match)"), run.out());
     }

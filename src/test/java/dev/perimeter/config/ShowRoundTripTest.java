@@ -19,9 +19,13 @@ import dev.perimeter.acl.ObjectGroups;
 import dev.perimeter.acl.Operator;
 import dev.perimeter.acl.PortNames;
 import dev.perimeter.acl.Protocols;
+import dev.perimeter.acl.SummerTime;
 import dev.perimeter.acl.TcpFlagsMatch;
 import dev.perimeter.acl.TimeRange;
 import dev.perimeter.acl.TimeRanges;
+import java.time.DayOfWeek;
+import java.time.LocalDateTime;
+import java.time.Month;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -121,7 +125,8 @@ class ShowRoundTripTest {
                         new ArrayList<>(periodics)));
             }
             int offset = (rnd.nextInt(47) - 23) * 60 + (rnd.nextBoolean() ? 0 : 30) * (rnd.nextBoolean() ? 1 : -1);
-            ClockZone zone = new ClockZone("Z" + round, Math.max(-1439, Math.min(1439, offset)));
+            ClockZone zone = new ClockZone("Z" + round, Math.max(-1439, Math.min(1439, offset)),
+                    rnd.nextBoolean() ? null : randomSummerTime(rnd, "S" + round));
             List<String> names = new ArrayList<>(ranges.keySet());
             names.add("UNDEFINED");
             List<AccessListEntry> entries = new ArrayList<>();
@@ -145,6 +150,24 @@ class ShowRoundTripTest {
             assertEquals(new TimeRanges(ranges, zone), back.config().timeRanges(), shown::toString);
             assertEquals(list, back.config().accessList(list.name()), shown::toString);
         }
+    }
+
+    private static SummerTime randomSummerTime(Random rnd, String name) {
+        int offset = rnd.nextBoolean() ? SummerTime.DEFAULT_OFFSET : 1 + rnd.nextInt(1440);
+        if (rnd.nextInt(4) == 0) {
+            return new SummerTime(name, SummerTime.UNITED_STATES, offset);
+        }
+        if (rnd.nextBoolean()) {
+            return new SummerTime(name, new SummerTime.Recurring(randomEdge(rnd), randomEdge(rnd)), offset);
+        }
+        LocalDateTime start = LocalDateTime.of(1993 + rnd.nextInt(42), 1 + rnd.nextInt(12), 1 + rnd.nextInt(28),
+                rnd.nextInt(24), rnd.nextInt(60));
+        return new SummerTime(name, new SummerTime.Dated(start, start.plusMinutes(1 + rnd.nextInt(300_000))), offset);
+    }
+
+    private static SummerTime.Edge randomEdge(Random rnd) {
+        return new SummerTime.Edge(rnd.nextInt(5) == 0 ? SummerTime.Edge.LAST : 1 + rnd.nextInt(4),
+                DayOfWeek.of(1 + rnd.nextInt(7)), Month.of(1 + rnd.nextInt(12)), rnd.nextInt(1440));
     }
 
     private static TimeRange.Periodic randomPeriodic(Random rnd) {

@@ -9,9 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.perimeter.acl.AccessList;
 import dev.perimeter.acl.ClockZone;
+import dev.perimeter.acl.SummerTime;
 import dev.perimeter.acl.TimeRange;
 import dev.perimeter.acl.TimeRanges;
+import java.time.DayOfWeek;
 import java.time.LocalDateTime;
+import java.time.Month;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -206,7 +209,7 @@ class TimeRangeConfigTest {
     }
 
     @Test
-    void clockTimezoneSetsTheOffsetAndSummerTimeIsWarnedAbout() {
+    void clockTimezoneSetsTheOffset() {
         assertEquals(new ClockZone("CET", 60), ranges("clock timezone CET 1\n").zone());
         assertEquals(new ClockZone("CET", 60), ranges("clock timezone CET 1 0\n").zone());
         assertEquals(new ClockZone("NST", -210), ranges("clock timezone NST -3 30\n").zone());
@@ -215,11 +218,50 @@ class TimeRangeConfigTest {
         assertEquals(ClockZone.UTC, ranges("hostname R\n").zone());
         assertCaret("clock timezone X 24\n", "clock timezone X ");
         assertCaret("clock timezone X 1 60\n", "clock timezone X 1 ");
-        ParseResult p = parse("clock timezone PST -8 0\nclock summer-time PDT recurring\n");
-        assertTrue(p.isValid(), p::formatErrors);
-        assertEquals(-480, p.config().timeRanges().zone().offsetMinutes());
-        assertTrue(p.warnings().stream().anyMatch(w -> w.lineNumber() == 2
-                && w.message().startsWith("clock summer-time is not applied")), () -> p.warnings().toString());
         assertTrue(valid("clock calendar-valid\n").skippedLines() == 1);
+    }
+
+    @Test
+    void clockSummerTimeForms() {
+        ClockZone pacific = ranges("clock timezone PST -8 0\nclock summer-time PDT recurring\n").zone();
+        assertEquals(-480, pacific.offsetMinutes());
+        assertEquals(new SummerTime("PDT", SummerTime.UNITED_STATES, 60), pacific.summerTime());
+        SummerTime europe = ranges("clock timezone CET 1\nclock summer-time CEST recurring last Sun Mar 2:00 last Sun Oct 3:00\n")
+                .zone().summerTime();
+        assertEquals(new SummerTime("CEST", new SummerTime.Recurring(
+                new SummerTime.Edge(SummerTime.Edge.LAST, DayOfWeek.SUNDAY, Month.MARCH, 120),
+                new SummerTime.Edge(SummerTime.Edge.LAST, DayOfWeek.SUNDAY, Month.OCTOBER, 180)), 60), europe);
+        SummerTime lordHowe = ranges("clock summer-time LHDT recurring first sunday october 2:00 1 Sun April 2:00 30\n")
+                .zone().summerTime();
+        assertEquals(30, lordHowe.offsetMinutes());
+        assertEquals(new SummerTime.Edge(1, DayOfWeek.SUNDAY, Month.OCTOBER, 120),
+                ((SummerTime.Recurring) lordHowe.rule()).start());
+        SummerTime once = ranges("clock summer-time X date 29 Mar 2026 2:00 October 25 2026 3:00\n").zone().summerTime();
+        assertEquals(new SummerTime.Dated(LocalDateTime.of(2026, 3, 29, 2, 0), LocalDateTime.of(2026, 10, 25, 3, 0)),
+                once.rule());
+        assertEquals(once, ranges("clock summer-time X date Mar 29 2026 2:00 25 Oct 2026 3:00\n").zone().summerTime());
+        assertNull(ranges("clock summer-time PDT recurring\nno clock summer-time\n").zone().summerTime());
+        assertEquals(new ClockZone("PST", -480), ranges("clock timezone PST -8\nclock summer-time PDT recurring\n"
+                + "no clock summer-time\n").zone());
+        assertEquals(-480, ranges("clock summer-time PDT recurring\nclock timezone PST -8\n").zone().offsetMinutes(),
+                "in either order");
+    }
+
+    @Test
+    void clockSummerTimeErrorsPointAtTheWord() {
+        assertCaret("clock summer-time X recurring 5 Sun Mar 2:00 1 Sun Nov 2:00\n", "clock summer-time X recurring ");
+        assertCaret("clock summer-time X recurring 2 Sun Mar 2:00 1 Funday Nov 2:00\n",
+                "clock summer-time X recurring 2 Sun Mar 2:00 1 ");
+        assertCaret("clock summer-time X recurring 2 Sun Mar 25:00 1 Sun Nov 2:00\n",
+                "clock summer-time X recurring 2 Sun Mar ");
+        assertCaret("clock summer-time X recurring 2 Sun Mar 2:00 1 Sun Nov 2:00 0\n",
+                "clock summer-time X recurring 2 Sun Mar 2:00 1 Sun Nov 2:00 ");
+        assertCaret("clock summer-time X weekly\n", "clock summer-time X ");
+        assertCaret("clock summer-time X date 30 Feb 2026 2:00 1 Oct 2026 2:00\n", "clock summer-time X date ");
+        assertEquals(ParseError.INCOMPLETE, error("clock summer-time X recurring 2 Sun Mar 2:00\n").message());
+        assertEquals(ParseError.INCOMPLETE, error("clock summer-time X\n").message());
+        ConfigDiagnostic order = error("clock summer-time X date 1 Oct 2026 2:00 1 Mar 2026 2:00\n");
+        assertEquals("% The end time must be later than the start time", order.message());
+        assertEquals("clock summer-time X date 1 Oct 2026 2:00 ".length(), order.column());
     }
 }

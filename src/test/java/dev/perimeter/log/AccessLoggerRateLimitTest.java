@@ -165,7 +165,7 @@ class AccessLoggerRateLimitTest {
     @Test
     void aFullCacheCountsMissesAndReportsThemAMinuteLater() {
         MemorySink sink = new MemorySink();
-        AccessLogger logger = new AccessLogger(LogSettings.DEFAULT, sink, 2, ZoneOffset.UTC);
+        AccessLogger logger = new AccessLogger(LogSettings.DEFAULT, sink, 2, ZoneOffset.UTC.getRules());
         hit(logger, tcp("10.0.0.1", 1, "10.9.9.9", 25), T0);
         hit(logger, tcp("10.0.0.2", 1, "10.9.9.9", 25), T0);
         hit(logger, tcp("10.0.0.3", 1, "10.9.9.9", 25), T0 + SECOND);

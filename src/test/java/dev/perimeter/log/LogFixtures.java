@@ -63,7 +63,7 @@ final class LogFixtures {
     }
 
     static AccessLogger logger(LogSettings settings, MemorySink sink) {
-        return new AccessLogger(settings, sink, AccessLogger.DEFAULT_FLOW_CACHE, ZoneOffset.UTC);
+        return new AccessLogger(settings, sink, AccessLogger.DEFAULT_FLOW_CACHE, ZoneOffset.UTC.getRules());
     }
 
     /** An Ethernet frame whose source MAC is 00:50:56:a1:b2:c3. */

@@ -15,7 +15,7 @@ class LogTimestampTest {
     private static final long ORIGIN = 1_000 * SECOND;
 
     private static String uptime(long seconds) {
-        return new LogTimestamp(Timestamps.UPTIME, ZoneOffset.UTC).format(ORIGIN + seconds * SECOND + 999_000_000L,
+        return new LogTimestamp(Timestamps.UPTIME, ZoneOffset.UTC.getRules()).format(ORIGIN + seconds * SECOND + 999_000_000L,
                 ORIGIN);
     }
 
@@ -49,20 +49,20 @@ class LogTimestampTest {
 
     @Test
     void datetimeIsMarkedUnsynchronised() {
-        LogTimestamp t = new LogTimestamp(new Timestamps(true, false, false), ZoneOffset.UTC);
+        LogTimestamp t = new LogTimestamp(new Timestamps(true, false, false), ZoneOffset.UTC.getRules());
         assertEquals("*Feb 24 03:26:23: ", t.format(FEB24, 0));
     }
 
     @Test
     void datetimeMsec() {
-        LogTimestamp t = new LogTimestamp(new Timestamps(true, true, false), ZoneOffset.UTC);
+        LogTimestamp t = new LogTimestamp(new Timestamps(true, true, false), ZoneOffset.UTC.getRules());
         assertEquals("*Feb 24 03:26:23.123: ", t.format(FEB24, 0));
         assertEquals("*Feb 24 03:26:23.007: ", t.format(FEB24 - 116_000_000L, 0));
     }
 
     @Test
     void singleDigitDaysArePaddedWithASpace() {
-        LogTimestamp t = new LogTimestamp(new Timestamps(true, true, false), ZoneOffset.UTC);
+        LogTimestamp t = new LogTimestamp(new Timestamps(true, true, false), ZoneOffset.UTC.getRules());
         assertEquals("*Feb  4 03:26:23.123: ", t.format(FEB24 - 20 * 86_400 * SECOND, 0));
     }
 
@@ -70,14 +70,14 @@ class LogTimestampTest {
     void localtimeUsesTheGivenZoneAndUtcOtherwise() {
         ZoneId berlin = ZoneId.of("Europe/Berlin");
         assertEquals("*Feb 24 04:26:23.123: ",
-                new LogTimestamp(new Timestamps(true, true, true), berlin).format(FEB24, 0));
+                new LogTimestamp(new Timestamps(true, true, true), berlin.getRules()).format(FEB24, 0));
         assertEquals("*Feb 24 03:26:23.123: ",
-                new LogTimestamp(new Timestamps(true, true, false), berlin).format(FEB24, 0));
+                new LogTimestamp(new Timestamps(true, true, false), berlin.getRules()).format(FEB24, 0));
     }
 
     @Test
     void anAuthoritativeClockHasNoStar() {
-        LogTimestamp t = new LogTimestamp(new Timestamps(true, false, false), ZoneOffset.UTC);
+        LogTimestamp t = new LogTimestamp(new Timestamps(true, false, false), ZoneOffset.UTC.getRules());
         t.setAuthoritative(true);
         assertEquals("Feb 24 03:26:23: ", t.format(FEB24, 0));
     }

@@ -103,4 +103,28 @@ class TimedMatcherTest {
         set.moveTo(at("2026-03-04T19:00:00Z"));
         assertEquals(1, set.inbound("eth1/0").match(web()));
     }
+
+    @Test
+    void underSummerTimeWorkingHoursFollowTheClockAndAStretchEndsAtTheChange() {
+        String text = CONFIG.replace("clock timezone CET 1 0\n",
+                "clock timezone CET 1 0\nclock summer-time CEST recurring last Sun Mar 2:00 last Sun Oct 3:00\n");
+        ParseResult r = ConfigParser.parse("t", text);
+        assertTrue(r.isValid(), r::formatErrors);
+        for (Function<dev.perimeter.acl.AccessList, Matcher> compiler : java.util.List.<Function<
+                dev.perimeter.acl.AccessList, Matcher>>of(Matchers::reference, Matchers::forPipeline)) {
+            TimedMatcher m = FilterSet.build(r.config(), compiler).timedMatchers().get(0);
+            // Monday 6 July, 06:00 UTC is 08:00 CEST: working hours, where CET alone would say 07:00
+            assertTrue(m.moveTo(at("2026-07-06T05:59:00Z")));
+            assertEquals(1, m.match(web()));
+            assertEquals(at("2026-07-06T06:00:00Z"), m.validUntil());
+            assertTrue(m.moveTo(at("2026-07-06T06:00:00Z")));
+            assertEquals(0, m.match(web()));
+            assertEquals(at("2026-07-06T16:01:00Z"), m.validUntil(), "18:00 CEST is the last minute in effect");
+            // Saturday 24 October: the stretch until Monday 08:00 CET is cut by Sunday's change at 01:00 UTC
+            assertTrue(m.moveTo(at("2026-10-24T12:00:00Z")));
+            assertEquals(at("2026-10-25T01:00:00Z"), m.validUntil());
+            assertFalse(m.moveTo(at("2026-10-25T01:00:00Z")), "still the weekend");
+            assertEquals(at("2026-10-26T07:00:00Z"), m.validUntil(), "Monday 08:00 CET");
+        }
+    }
 }
