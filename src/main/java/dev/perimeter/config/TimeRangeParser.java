@@ -108,6 +108,25 @@ final class TimeRangeParser {
     /** {@code HH:MM DAY MONTH YEAR} or {@code HH:MM MONTH DAY YEAR}. */
     private static LocalDateTime dateTime(Tokens t) {
         int minutes = time(t, false);
+        return date(t).at(t, minutes);
+    }
+
+    /** A date as written, with where its day stands for a caret under a day the month does not have. */
+    private record Date(int year, int month, int day, int dayAt) {
+        LocalDateTime at(Tokens t, int minutes) {
+            try {
+                return LocalDateTime.of(year, month, day, minutes / 60, minutes % 60);
+            } catch (DateTimeException e) {
+                throw t.invalidAt(dayAt); // 30 February
+            }
+        }
+    }
+
+    /** {@code DAY MONTH YEAR} or {@code MONTH DAY YEAR}, years 1993-2035. */
+    private static Date date(Tokens t) {
+        if (!t.hasNext()) {
+            throw t.incomplete();
+        }
         int dayAt = t.position();
         int day;
         String month;
@@ -119,12 +138,7 @@ final class TimeRangeParser {
             dayAt = t.position();
             day = t.number(1, 31);
         }
-        int year = t.number(FIRST_YEAR, LAST_YEAR);
-        try {
-            return LocalDateTime.of(year, MONTH_ORDER.indexOf(month) + 1, day, minutes / 60, minutes % 60);
-        } catch (DateTimeException e) {
-            throw t.invalidAt(dayAt); // 30 February
-        }
+        return new Date(t.number(FIRST_YEAR, LAST_YEAR), MONTH_ORDER.indexOf(month) + 1, day, dayAt);
     }
 
     static boolean isTime(String word) {
@@ -239,27 +253,8 @@ final class TimeRangeParser {
 
     /** {@code DATE MONTH YEAR HH:MM} or {@code MONTH DATE YEAR HH:MM} of a dated summer time. */
     private static LocalDateTime summerDate(Tokens t) {
-        if (!t.hasNext()) {
-            throw t.incomplete();
-        }
-        int dayAt = t.position();
-        int day;
-        String month;
-        if (t.nextIsNumber()) {
-            day = t.number(1, 31);
-            month = t.expect(MONTHS);
-        } else {
-            month = t.expect(MONTHS);
-            dayAt = t.position();
-            day = t.number(1, 31);
-        }
-        int year = t.number(FIRST_YEAR, LAST_YEAR);
-        int minutes = time(t, false);
-        try {
-            return LocalDateTime.of(year, MONTH_ORDER.indexOf(month) + 1, day, minutes / 60, minutes % 60);
-        } catch (DateTimeException e) {
-            throw t.invalidAt(dayAt); // 30 February
-        }
+        Date date = date(t);
+        return date.at(t, time(t, false));
     }
 
     /** {@code HOURS [MINUTES]} of {@code clock timezone NAME}: the offset from UTC in minutes, -23:59 to +23:59. */
