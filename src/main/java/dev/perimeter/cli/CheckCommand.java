@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code perimeter check CONFIG}: every error of the file, then a one-line summary. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Check an IOS configuration: print every error (exit 1) or a summary (exit 0).")
+        description = "Checks an IOS configuration: prints every error (exit 1) or a summary (exit 0).")
 public final class CheckCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "CONFIG", description = "IOS configuration file")

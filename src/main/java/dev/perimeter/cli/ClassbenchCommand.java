@@ -25,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code perimeter classbench}: a ClassBench rule set as one access list, compiled and timed over a trace. */
 @Command(name = "classbench", mixinStandardHelpOptions = true,
-        description = "Compile a ClassBench rule file into one extended access list and time lookups over a trace.")
+        description = "Compiles a ClassBench rule file into one extended access list and times lookups over a trace.")
 public final class ClassbenchCommand implements Callable<Integer> {
 
     @Spec

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code perimeter explain CONFIG [--from IFACE] [--to IFACE] PACKET [--json]}. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = "Show the lists one packet meets from --from to --to, the entry that decides each, and the verdict.")
+        description = "Shows the lists one packet meets from --from to --to, the entry that decides each, and the verdict.")
 public final class ExplainCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "CONFIG", description = "IOS configuration file")

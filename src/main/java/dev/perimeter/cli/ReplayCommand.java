@@ -40,8 +40,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "replay", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Replays a pcap or pcapng capture through the configuration's access lists.",
-                "A frame meets its ingress interface's 'in' list, then the other side's 'out' list. Prints the",
-                "log lines, then 'show access-lists' with counters and a summary."},
+                "A frame meets its ingress interface's 'in' list, then the other side's 'out' list.",
+                "Prints the log lines, then 'show access-lists' with counters and a summary."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:every frame replayed", "1:invalid configuration, unreadable or corrupt capture, "
                 + "write error", "2:wrong options, or the sides cannot be told"})

@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
  * with the range's state now, or at {@code --at}), then the bindings.
  */
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = "Print the access lists as 'show access-lists' does (after the object groups and time ranges"
+        description = "Prints the access lists as 'show access-lists' does (after the object groups and time ranges"
                 + " they name), then the interface bindings.")
 public final class ShowCommand implements Callable<Integer> {
 
