@@ -26,7 +26,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import picocli.CommandLine.Command;
@@ -59,6 +61,11 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Interface the frames leave by. Alone it suffices: the other side is the other bound "
                     + "interface, or an unnamed port with no lists.")
     String egress;
+
+    @Option(names = "--map", paramLabel = "NAME=IFACE",
+            description = "A pcapng interface name (its if_name, such as eth0) stands for this configuration "
+                    + "interface; may be repeated.")
+    Map<String, String> aliases = new LinkedHashMap<>();
 
     @Parameters(index = "0", paramLabel = "INPUT", description = "Capture file (pcap or pcapng).")
     Path input;
@@ -103,7 +110,7 @@ public final class ReplayCommand implements Callable<Integer> {
             ReplayPorts sides;
             try {
                 sides = ReplayPorts.resolve(routerConfig, ingress, egress,
-                        reader.interfaces().stream().map(CaptureReader.CaptureInterface::name).toList());
+                        reader.interfaces().stream().map(CaptureReader.CaptureInterface::name).toList(), aliases);
             } catch (IllegalArgumentException e) {
                 return fail(e.getMessage(), 2);
             }

@@ -5,6 +5,7 @@ import dev.perimeter.config.RouterConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -18,6 +19,9 @@ import java.util.Set;
  * configuration knows, else from the configuration's bindings: a single bound interface with only an {@code out}
  * list is the egress side (only an {@code in} list: the ingress side). A side named alone gets as its partner
  * the other bound interface when the configuration binds exactly two, else an unnamed port with no lists.
+ *
+ * <p>A capture made on a Linux box names its interfaces as Linux does ({@code eth0}); {@code --map eth0=Gi0/0}
+ * says which configuration interface such a name stands for, before anything else is decided.
  */
 public final class ReplayPorts {
     /** Names of the unnamed sides: the traffic's origin and its destination. */
@@ -27,10 +31,18 @@ public final class ReplayPorts {
     private final BridgePorts ports;
     /** The port of frames whose interface name is neither side's. */
     private final int otherFramesPort;
+    /** Capture interface names and the configuration interfaces they stand for. */
+    private final Map<String, String> aliases;
 
-    private ReplayPorts(BridgePorts ports, int otherFramesPort) {
+    private ReplayPorts(BridgePorts ports, int otherFramesPort, Map<String, String> aliases) {
         this.ports = ports;
         this.otherFramesPort = otherFramesPort;
+        this.aliases = aliases;
+    }
+
+    /** {@link #resolve(RouterConfig, String, String, List, Map)} with the capture's names taken as they are. */
+    public static ReplayPorts resolve(RouterConfig config, String ingress, String egress, List<String> captureNames) {
+        return resolve(config, ingress, egress, captureNames, Map.of());
     }
 
     /**
@@ -39,12 +51,24 @@ public final class ReplayPorts {
      * @param ingress      {@code --ingress}, or null
      * @param egress       {@code --egress}, or null
      * @param captureNames the capture's interface names (nulls for unnamed interfaces)
+     * @param aliases      {@code --map}: capture interface name to configuration interface
      * @throws IllegalArgumentException with a message for the user when the sides cannot be told
      */
-    public static ReplayPorts resolve(RouterConfig config, String ingress, String egress, List<String> captureNames) {
+    public static ReplayPorts resolve(RouterConfig config, String ingress, String egress, List<String> captureNames,
+                                      Map<String, String> aliases) {
         Set<String> known = config.interfaces().keySet();
         requireKnown(known, ingress, "--ingress");
         requireKnown(known, egress, "--egress");
+        for (Map.Entry<String, String> a : aliases.entrySet()) {
+            requireKnown(known, a.getValue(), "--map " + a.getKey() + "=" + a.getValue() + ":");
+            if (!captureNames.contains(a.getKey())) {
+                List<String> names = captureNames.stream().filter(Objects::nonNull).distinct().toList();
+                throw new IllegalArgumentException("--map " + a.getKey() + "=" + a.getValue() + ": the capture has no"
+                        + " interface named " + a.getKey() + (names.isEmpty() ? " (it names none)"
+                        : " (it has " + String.join(", ", names) + ")"));
+            }
+        }
+        captureNames = captureNames.stream().map(n -> n == null ? null : aliases.getOrDefault(n, n)).toList();
         if (ingress != null && ingress.equals(egress)) {
             throw new IllegalArgumentException("--ingress and --egress both name " + ingress
                     + ": a frame leaves by the other side than it enters");
@@ -96,7 +120,7 @@ public final class ReplayPorts {
                 : Port.unbound(0, otherFrames == 0 && unknownName != null ? unknownName : UNNAMED_INGRESS);
         Port out = egress != null ? Port.forInterface(1, egress)
                 : Port.unbound(1, otherFrames == 1 && unknownName != null ? unknownName : UNNAMED_EGRESS);
-        return new ReplayPorts(new BridgePorts(in, out), otherFrames);
+        return new ReplayPorts(new BridgePorts(in, out), otherFrames, Map.copyOf(aliases));
     }
 
     private static void requireKnown(Set<String> known, String name, String option) {
@@ -131,6 +155,7 @@ public final class ReplayPorts {
     /** The port a frame from the capture interface named {@code captureName} (null: unnamed) enters on. */
     public int portOf(String captureName) {
         if (captureName != null) {
+            captureName = aliases.getOrDefault(captureName, captureName);
             for (int i = 0; i < 2; i++) {
                 if (captureName.equals(ports.get(i).iosInterface())) {
                     return i;

@@ -379,6 +379,41 @@ class ReplayCommandTest {
         assertTrue(run.out().contains("eth2/0 <-> eth1/0"), run.out());
     }
 
+    /**
+     * The two-sided capture as a Linux box would have named its interfaces: eth2/0 is "ens3.2" in its interface
+     * description block. With --map the replay is the same as with the configuration's own names; without it,
+     * the replies from inside are taken as coming from outside.
+     */
+    @Test
+    void mappedCaptureInterfaceNamesReplayAsTheConfigurationsOwn() throws Exception {
+        byte[] bytes = Files.readAllBytes(SEED_PCAPNG);
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int at = text.indexOf("eth2/0");
+        assertTrue(at > 0 && text.indexOf("eth2/0", at + 1) < 0, "one interface block names eth2/0");
+        System.arraycopy("ens3.2".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, bytes, at, 6);
+        Path linux = Files.write(dir.resolve("linux-names.pcapng"), bytes);
+
+        ReplayRun own = ReplayRun.of("--config", SEED_CFG, SEED_PCAPNG.toString(), "--json");
+        ReplayRun mapped = ReplayRun.of("--config", SEED_CFG, linux.toString(), "--map", "ens3.2=eth2/0", "--json");
+        assertEquals(0, mapped.exitCode(), mapped.err());
+        JsonObject expected = JsonParser.parseString(own.out()).getAsJsonObject();
+        JsonObject got = JsonParser.parseString(mapped.out()).getAsJsonObject();
+        for (String field : List.of("frames", "droppedByList", "ports", "accessLists")) {
+            assertEquals(expected.get(field), got.get(field), field);
+        }
+        ReplayRun unmapped = ReplayRun.of("--config", SEED_CFG, linux.toString(), "--json");
+        assertEquals(0, unmapped.exitCode(), unmapped.err());
+        JsonArray ports = JsonParser.parseString(unmapped.out()).getAsJsonObject().getAsJsonArray("ports");
+        assertEquals(expected.getAsJsonObject("frames").get("read"), ports.get(0).getAsJsonObject().get("received"),
+                "every frame taken as entering on the outside: " + unmapped.out());
+        assertTrue(!expected.get("ports").equals(ports), "the map decides where the replies enter");
+
+        ReplayRun typo = ReplayRun.of("--config", SEED_CFG, linux.toString(), "--map", "ens3.9=eth2/0");
+        assertEquals(2, typo.exitCode());
+        assertTrue(typo.err().contains("--map ens3.9=eth2/0: the capture has no interface named ens3.9 (it has "
+                + "eth1/0, ens3.2)"), typo.err());
+    }
+
     /** Frames: a denied SYN, a bad IPv4 header, a TCP header cut short, a permitted datagram, an IPv6 packet. */
     Path awkwardCapture(Path file) throws IOException {
         byte[] syn = FrameBuilder.tcp("172.16.11.5", 41234, "172.16.27.70", 143, 0x02).build();

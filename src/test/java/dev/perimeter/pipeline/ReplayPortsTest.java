@@ -92,4 +92,25 @@ class ReplayPortsTest {
                 () -> ReplayPorts.resolve(TWO, "e0", "e1", names("lo0")));
         assertTrue(e.getMessage().contains("neither side"), e.getMessage());
     }
+
+    @Test
+    void mappedLinuxNamesStandForConfigurationInterfaces() {
+        Map<String, String> map = Map.of("eth0", "e0", "eth1", "e1");
+        ReplayPorts r = ReplayPorts.resolve(TWO, null, null, names("eth1", "eth0", null), map);
+        assertEquals(0, r.portOf("eth1"));
+        assertEquals(1, r.portOf("eth0"));
+        assertEquals("e1", r.ports().get(0).iosInterface());
+        assertEquals("e0", r.ports().get(1).iosInterface());
+        assertEquals(0, r.portOf(null), "unnamed frames come from the side the capture does not name alone");
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> ReplayPorts.resolve(TWO, null, null, names("eth0", "eth1"), Map.of("eth0", "Gi0/0")));
+        assertEquals("--map eth0=Gi0/0: Gi0/0 is not an interface of the configuration (it has e0, e1, lo0)",
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> ReplayPorts.resolve(TWO, null, null, names("eth0", "eth1"), Map.of("eth7", "e0")));
+        assertEquals("--map eth7=e0: the capture has no interface named eth7 (it has eth0, eth1)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> ReplayPorts.resolve(TWO, "e0", null, names((String) null), Map.of("eth0", "e0")));
+        assertEquals("--map eth0=e0: the capture has no interface named eth0 (it names none)", e.getMessage());
+    }
 }
