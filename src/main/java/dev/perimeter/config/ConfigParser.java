@@ -4,10 +4,10 @@ import dev.perimeter.acl.AccessList;
 import dev.perimeter.acl.AccessListEntry;
 import dev.perimeter.acl.Action;
 import dev.perimeter.acl.ClockZone;
-import dev.perimeter.acl.SummerTime;
 import dev.perimeter.acl.Ipv4;
 import dev.perimeter.acl.ObjectGroup;
 import dev.perimeter.acl.ObjectGroups;
+import dev.perimeter.acl.SummerTime;
 import dev.perimeter.acl.TimeRange;
 import dev.perimeter.acl.TimeRanges;
 import java.util.ArrayList;
@@ -262,7 +262,7 @@ public final class ConfigParser {
         }
     }
 
-    /** {@code clock timezone NAME HOURS [MINUTES]} and {@code clock summer-time ...}; other clock commands are skipped. */
+    /** {@code clock timezone NAME HOURS [MINUTES]} and {@code clock summer-time ...}; other clock commands skipped. */
     private void clock(Tokens t) {
         String k = t.accept(CLOCK);
         if (k == null) {

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The commands inside a {@code time-range} block, {@code clock timezone} and {@code clock summer-time}, as IOS reads them: keywords may be
- * abbreviated, a bad time, day, month or date is refused with the caret under it.
+ * The commands inside a {@code time-range} block, {@code clock timezone} and {@code clock summer-time}, as IOS
+ * reads them: keywords may be abbreviated, a bad time, day, month or date is refused with the caret under it.
  * <ul>
  *   <li>{@code absolute [start HH:MM DAY MONTH YEAR] [end HH:MM DAY MONTH YEAR]} (the month may come before the
  *       day), years 1993-2035, the end after the start;</li>
@@ -33,6 +33,10 @@ final class TimeRangeParser {
             "july", "august", "september", "october", "november", "december");
     private static final List<String> MONTH_ORDER = List.of("january", "february", "march", "april", "may", "june",
             "july", "august", "september", "october", "november", "december");
+    private static final KeywordSet SUMMER_KINDS = KeywordSet.of("recurring", "date");
+    private static final KeywordSet WEEKS = KeywordSet.of("first", "last");
+    private static final KeywordSet WEEKDAYS = KeywordSet.of("monday", "tuesday", "wednesday", "thursday", "friday",
+            "saturday", "sunday");
     static final int FIRST_YEAR = 1993;
     static final int LAST_YEAR = 2035;
 
@@ -124,9 +128,6 @@ final class TimeRangeParser {
 
     /** {@code DAY MONTH YEAR} or {@code MONTH DAY YEAR}, years 1993-2035. */
     private static Date date(Tokens t) {
-        if (!t.hasNext()) {
-            throw t.incomplete();
-        }
         int dayAt = t.position();
         int day;
         String month;
@@ -190,11 +191,6 @@ final class TimeRangeParser {
         return name;
     }
 
-    private static final KeywordSet SUMMER_KINDS = KeywordSet.of("recurring", "date");
-    private static final KeywordSet WEEKS = KeywordSet.of("first", "last");
-    private static final KeywordSet WEEKDAYS = KeywordSet.of("monday", "tuesday", "wednesday", "thursday", "friday",
-            "saturday", "sunday");
-
     /**
      * {@code clock summer-time} after the keyword: {@code NAME recurring [WEEK DAY MONTH HH:MM WEEK DAY MONTH HH:MM
      * [OFFSET]]} (WEEK 1-4, {@code first} or {@code last}; without dates, the United States rule) or {@code NAME
@@ -202,13 +198,7 @@ final class TimeRangeParser {
      * 60 unless given.
      */
     static SummerTime summerTime(Tokens t) {
-        if (!t.hasNext()) {
-            throw t.incomplete();
-        }
         String name = t.next();
-        if (!t.hasNext()) {
-            throw t.incomplete();
-        }
         SummerTime.Rule rule;
         if (t.expect(SUMMER_KINDS).equals("recurring")) {
             rule = SummerTime.UNITED_STATES;
@@ -231,22 +221,13 @@ final class TimeRangeParser {
 
     /** {@code WEEK DAY MONTH HH:MM} of a recurring summer time. */
     private static SummerTime.Edge edge(Tokens t) {
-        if (!t.hasNext()) {
-            throw t.incomplete();
-        }
         int week;
         if (t.nextIsNumber()) {
             week = t.number(1, 4);
         } else {
             week = t.expect(WEEKS).equals("first") ? 1 : SummerTime.Edge.LAST;
         }
-        if (!t.hasNext()) {
-            throw t.incomplete();
-        }
         DayOfWeek day = DayOfWeek.valueOf(t.expect(WEEKDAYS).toUpperCase(Locale.ROOT));
-        if (!t.hasNext()) {
-            throw t.incomplete();
-        }
         Month month = Month.of(MONTH_ORDER.indexOf(t.expect(MONTHS)) + 1);
         return new SummerTime.Edge(week, day, month, time(t, false));
     }
