@@ -100,10 +100,11 @@ class ReplayCommandTest {
     }
 
     /**
-     * examples/time-ranges.cfg: on a router in Sydney (UTC+11 in February, its summer), POP and IMAP are denied and logged in the change
-     * window 14:30 to 14:35 (local, the end minute included: 03:30:00 to 03:35:59 UTC) and permitted by the office
-     * hours around it. The seed capture runs from 03:26:20 to 03:37 UTC, so its later attempts fall inside the
-     * window and after it: each frame meets the entries of its own minute, told apart here by tcpdump's times.
+     * examples/time-ranges.cfg: on a router in Sydney (UTC+11 in February, its summer), POP and IMAP are denied and
+     * logged in the change window 14:30 to 14:35 (local, the end minute included: 03:30:00 to 03:35:59 UTC) and
+     * permitted by the office hours around it. The seed capture runs from 03:26:20 to 03:37 UTC, so its later
+     * attempts fall inside the window and after it: each frame meets the entries of its own minute, told apart
+     * here by tcpdump's times.
      */
     @Test
     void timeRangesDecideEachFrameOfTheSeedCaptureAtItsOwnTime() throws Exception {

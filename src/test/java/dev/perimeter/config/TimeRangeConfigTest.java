@@ -226,8 +226,8 @@ class TimeRangeConfigTest {
         ClockZone pacific = ranges("clock timezone PST -8 0\nclock summer-time PDT recurring\n").zone();
         assertEquals(-480, pacific.offsetMinutes());
         assertEquals(new SummerTime("PDT", SummerTime.UNITED_STATES, 60), pacific.summerTime());
-        SummerTime europe = ranges("clock timezone CET 1\nclock summer-time CEST recurring last Sun Mar 2:00 last Sun Oct 3:00\n")
-                .zone().summerTime();
+        SummerTime europe = ranges("clock timezone CET 1\n"
+                + "clock summer-time CEST recurring last Sun Mar 2:00 last Sun Oct 3:00\n").zone().summerTime();
         assertEquals(new SummerTime("CEST", new SummerTime.Recurring(
                 new SummerTime.Edge(SummerTime.Edge.LAST, DayOfWeek.SUNDAY, Month.MARCH, 120),
                 new SummerTime.Edge(SummerTime.Edge.LAST, DayOfWeek.SUNDAY, Month.OCTOBER, 180)), 60), europe);
@@ -236,7 +236,8 @@ class TimeRangeConfigTest {
         assertEquals(30, lordHowe.offsetMinutes());
         assertEquals(new SummerTime.Edge(1, DayOfWeek.SUNDAY, Month.OCTOBER, 120),
                 ((SummerTime.Recurring) lordHowe.rule()).start());
-        SummerTime once = ranges("clock summer-time X date 29 Mar 2026 2:00 October 25 2026 3:00\n").zone().summerTime();
+        SummerTime once = ranges("clock summer-time X date 29 Mar 2026 2:00 October 25 2026 3:00\n").zone()
+                .summerTime();
         assertEquals(new SummerTime.Dated(LocalDateTime.of(2026, 3, 29, 2, 0), LocalDateTime.of(2026, 10, 25, 3, 0)),
                 once.rule());
         assertEquals(once, ranges("clock summer-time X date Mar 29 2026 2:00 25 Oct 2026 3:00\n").zone().summerTime());

@@ -61,7 +61,8 @@ class ConfiguredLoggingTest {
         assertTrue(parsed.isValid(), parsed.toString());
         list = parsed.config().accessList("packet_filter");
         matcher = new LinearMatcher(list);
-        logger = new AccessLogger(parsed.config().logging(), sink, AccessLogger.DEFAULT_FLOW_CACHE, ZoneOffset.UTC.getRules());
+        logger = new AccessLogger(parsed.config().logging(), sink, AccessLogger.DEFAULT_FLOW_CACHE,
+                ZoneOffset.UTC.getRules());
 
         byte[] smtp = FrameBuilder.tcp("172.16.11.5", 41234, "172.16.27.70", 25, TcpFlags.SYN).build();
         byte[] mail = FrameBuilder.tcp("172.16.11.5", 41240, "172.16.27.66", 25, TcpFlags.SYN).build();

@@ -15,8 +15,8 @@ class LogTimestampTest {
     private static final long ORIGIN = 1_000 * SECOND;
 
     private static String uptime(long seconds) {
-        return new LogTimestamp(Timestamps.UPTIME, ZoneOffset.UTC.getRules()).format(ORIGIN + seconds * SECOND + 999_000_000L,
-                ORIGIN);
+        return new LogTimestamp(Timestamps.UPTIME, ZoneOffset.UTC.getRules())
+                .format(ORIGIN + seconds * SECOND + 999_000_000L, ORIGIN);
     }
 
     @Test
