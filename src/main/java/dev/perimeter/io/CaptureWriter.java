@@ -10,7 +10,7 @@ public interface CaptureWriter extends AutoCloseable {
                int interfaceIndex) throws IOException;
 
     default void write(CapturedFrame frame) throws IOException {
-        write(frame.data, 0, frame.capturedLength, frame.originalLength, frame.timestampNanos, frame.interfaceIndex);
+        write(frame.data, frame.offset, frame.capturedLength, frame.originalLength, frame.timestampNanos, frame.interfaceIndex);
     }
 
     @Override

@@ -1,11 +1,15 @@
 package dev.perimeter.io;
 
 /**
- * One frame as read from a capture or an interface: a reusable holder (the reader fills it in place) whose
- * {@code data} buffer is owned by the holder and grown only when a larger frame arrives.
+ * One frame as read from a capture or an interface: a reusable holder that the reader fills in place. The bytes
+ * are either a copy in the holder's own buffer (grown only when a larger frame arrives) or a view lent by a
+ * reader into memory it keeps unchanged until the frame is released ({@link CaptureReader#lendFrames}).
  */
 public final class CapturedFrame {
+    /** The array holding the frame's bytes, {@code data[offset, offset + capturedLength)}. */
     public byte[] data;
+    /** Index in {@code data} of the frame's first byte: 0 for a copy, anywhere for a lent view. */
+    public int offset;
     /** Bytes captured (valid in {@code data[0..capturedLength)}). */
     public int capturedLength;
     /** Length of the frame on the wire (at least capturedLength). */
@@ -33,14 +37,29 @@ public final class CapturedFrame {
      */
     public long otherBlocksEnd = -1;
 
+    /** The holder's own buffer, which {@code data} names unless a view is lent. */
+    private byte[] own;
+
     public CapturedFrame(int capacity) {
-        data = new byte[capacity];
+        own = new byte[capacity];
+        data = own;
     }
 
-    /** Makes room for {@code length} bytes, keeping none of the old contents. */
+    /**
+     * Makes the holder's own buffer the frame's, with room for {@code length} bytes from index 0, keeping none of
+     * the old contents.
+     */
     public void ensureCapacity(int length) {
-        if (data.length < length) {
-            data = new byte[Math.max(length, data.length * 2)];
+        if (own.length < length) {
+            own = new byte[Math.max(length, own.length * 2)];
         }
+        data = own;
+        offset = 0;
+    }
+
+    /** Makes the frame a view of {@code array} from {@code index}: bytes the lender keeps until released. */
+    public void lend(byte[] array, int index) {
+        data = array;
+        offset = index;
     }
 }

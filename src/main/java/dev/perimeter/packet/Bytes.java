@@ -17,6 +17,11 @@ public final class Bytes {
         return (d[i] & 0xff) << 24 | (d[i + 1] & 0xff) << 16 | (d[i + 2] & 0xff) << 8 | (d[i + 3] & 0xff);
     }
 
+    /** A little-endian 32-bit value (headers of capture files written on little-endian hosts). */
+    public static int i32le(byte[] d, int i) {
+        return (d[i + 3] & 0xff) << 24 | (d[i + 2] & 0xff) << 16 | (d[i + 1] & 0xff) << 8 | (d[i] & 0xff);
+    }
+
     public static void put16(byte[] d, int i, int v) {
         d[i] = (byte) (v >>> 8);
         d[i + 1] = (byte) v;

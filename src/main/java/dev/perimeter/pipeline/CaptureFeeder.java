@@ -10,7 +10,8 @@ import java.util.function.IntUnaryOperator;
 
 /**
  * Reads a capture file straight into the ring's slots, a batch at a time: claims {@code batch} slots, fills
- * them from the reader, publishes them together. Slots of a batch that the end of the input (or a corrupt
+ * them from the reader, publishes them together. A reader that can lend its frames fills the slots with views of
+ * its memory instead of copies, and learns from the ring which frames every consumer is done with. Slots of a batch that the end of the input (or a corrupt
  * record) leaves empty are published as not present, so the handler skips them.
  */
 public final class CaptureFeeder {
@@ -36,6 +37,10 @@ public final class CaptureFeeder {
             throws IOException {
         long frames = 0;
         boolean more = true;
+        // frames are published in sequence order from here, one per slot until the last batch: the consumers
+        // are done with every frame below their slowest sequence
+        long first = ring.getCursor() + 1;
+        reader.lendFrames(() -> ring.getMinimumGatingSequence() + 1 - first);
         while (more && !stop.getAsBoolean()) {
             long hi = ring.next(batch);
             long lo = hi - batch + 1;

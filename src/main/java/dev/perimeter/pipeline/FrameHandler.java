@@ -80,7 +80,7 @@ public final class FrameHandler implements EventHandler<FrameEvent> {
             plan.moveTo(time); // a time range starts or ends: this frame already meets the lists of its minute
         }
         traffic.countRead(ingress);
-        DecodeStatus status = decoder.decode(frame.data, 0, frame.capturedLength, frame.linkType, key);
+        DecodeStatus status = decoder.decode(frame.data, frame.offset, frame.capturedLength, frame.linkType, key);
         switch (status) {
             case NON_IPV4 -> {
                 traffic.countNonIpv4(decoder.etherType());

@@ -4,10 +4,11 @@ import dev.perimeter.io.CaptureFormat;
 import dev.perimeter.io.CaptureReader;
 import dev.perimeter.io.CapturedFrame;
 import dev.perimeter.io.CorruptCaptureException;
+import dev.perimeter.packet.Bytes;
 import java.io.IOException;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * Classic libpcap files: microsecond or nanosecond timestamps, either byte order, read through a mapping. The
@@ -32,6 +33,10 @@ public final class PcapReader implements CaptureReader {
     private final long nanosPerUnit;
     /** Bytes of a record header: 16, or 24 in the modified format. */
     private final int recordHeader;
+    private final boolean littleEndian;
+    /** The record header when it is not lent: a frame that is copied reads its header through this. */
+    private final byte[] headerCopy = new byte[RECORD_HEADER];
+    private ChunkLender lender;
     private long position = FILE_HEADER;
     private long recordOffset = -1;
     private CorruptCaptureException failure;
@@ -50,6 +55,7 @@ public final class PcapReader implements CaptureReader {
         if (magic != MAGIC_MICRO && magic != MAGIC_NANO && magic != MAGIC_MODIFIED) {
             throw new CorruptCaptureException(String.format("not a pcap file (magic 0x%08x)", magic), 0);
         }
+        littleEndian = in.order() == ByteOrder.LITTLE_ENDIAN;
         format = magic == MAGIC_NANO ? CaptureFormat.PCAP_NANO : CaptureFormat.PCAP;
         nanosPerUnit = magic == MAGIC_NANO ? 1 : 1000;
         recordHeader = magic == MAGIC_MODIFIED ? RECORD_HEADER + 8 : RECORD_HEADER;
@@ -71,12 +77,16 @@ public final class PcapReader implements CaptureReader {
         if (remaining < recordHeader) {
             throw fail("record header cut short (" + remaining + " of " + recordHeader + " bytes)");
         }
-        int i = in.at(position, RECORD_HEADER);
-        MappedByteBuffer b = in.buffer();
-        long seconds = b.getInt(i) & 0xffffffffL;
-        long fraction = b.getInt(i + 4) & 0xffffffffL;
-        int captured = b.getInt(i + 8);
-        int original = b.getInt(i + 12);
+        int h = lender == null ? -1 : lender.at(position, recordHeader);
+        byte[] header = h >= 0 ? lender.array() : headerCopy;
+        if (h < 0) {
+            h = 0;
+            in.copy(position, headerCopy, RECORD_HEADER);
+        }
+        long seconds = i32(header, h) & 0xffffffffL;
+        long fraction = i32(header, h + 4) & 0xffffffffL;
+        int captured = i32(header, h + 8);
+        int original = i32(header, h + 12);
         if (captured < 0 || captured > maxCaptured) {
             throw fail("record claims " + (captured & 0xffffffffL) + " captured bytes (more than "
                     + maxCaptured + ")");
@@ -84,8 +94,17 @@ public final class PcapReader implements CaptureReader {
         if (remaining - recordHeader < captured) {
             throw fail("frame cut short (" + (remaining - recordHeader) + " of " + captured + " bytes)");
         }
-        frame.ensureCapacity(captured);
-        in.copy(position + recordHeader, frame.data, captured);
+        int record = lender == null ? -1 : lender.at(position, recordHeader + captured);
+        if (record >= 0) {
+            frame.lend(lender.array(), record + recordHeader);
+            lender.lent();
+        } else {
+            frame.ensureCapacity(captured);
+            in.copy(position + recordHeader, frame.data, captured);
+            if (lender != null) {
+                lender.copied();
+            }
+        }
         frame.capturedLength = captured;
         frame.originalLength = Math.max(original, captured);
         frame.timestampNanos = seconds * 1_000_000_000L + fraction * nanosPerUnit;
@@ -98,6 +117,16 @@ public final class PcapReader implements CaptureReader {
         frame.sourceLength = RECORD_HEADER + captured;
         recordOffset = position;
         position += recordHeader + captured;
+        return true;
+    }
+
+    private int i32(byte[] header, int i) {
+        return littleEndian ? Bytes.i32le(header, i) : Bytes.i32(header, i);
+    }
+
+    @Override
+    public boolean lendFrames(LongSupplier released) {
+        lender = new ChunkLender(in, released);
         return true;
     }
 

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * pcapng files: section header blocks in either byte order (several sections in one file), interface
@@ -46,6 +47,7 @@ public final class PcapngReader implements CaptureReader {
     /** End of the last block read that is not a packet block. */
     private long otherBlocksEnd;
     private CorruptCaptureException failure;
+    private ChunkLender lender;
 
     PcapngReader(MappedInput in) throws IOException {
         this.in = in;
@@ -253,8 +255,17 @@ public final class PcapngReader implements CaptureReader {
 
     private void fill(CapturedFrame frame, int dataAt, int captured, int original, int global, long length)
             throws IOException {
-        frame.ensureCapacity(captured);
-        in.copy(position + dataAt, frame.data, captured);
+        int lent = lender == null ? -1 : lender.at(position + dataAt, captured);
+        if (lent >= 0) {
+            frame.lend(lender.array(), lent);
+            lender.lent();
+        } else {
+            frame.ensureCapacity(captured);
+            in.copy(position + dataAt, frame.data, captured);
+            if (lender != null) {
+                lender.copied();
+            }
+        }
         frame.capturedLength = captured;
         frame.originalLength = Math.max(original, captured);
         frame.linkType = interfaces.get(global).linkType();
@@ -263,6 +274,12 @@ public final class PcapngReader implements CaptureReader {
         frame.sourceLength = (int) length;
         frame.otherBlocksEnd = otherBlocksEnd;
         recordOffset = position;
+    }
+
+    @Override
+    public boolean lendFrames(LongSupplier released) {
+        lender = new ChunkLender(in, released);
+        return true;
     }
 
     static long nanos(long[] clock, long units) {

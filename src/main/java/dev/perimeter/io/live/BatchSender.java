@@ -66,8 +66,8 @@ final class BatchSender {
     }
 
     /** Queues a frame; true when the batch is now full and must be flushed before the next one. */
-    boolean add(byte[] data, int length) {
-        frames.write((long) count * slot, data, 0, length);
+    boolean add(byte[] data, int offset, int length) {
+        frames.write((long) count * slot, data, offset, length);
         iovecs.setLong((long) count * IOVEC + 8, length);
         count++;
         return count == capacity;

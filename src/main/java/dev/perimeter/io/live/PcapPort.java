@@ -1,5 +1,6 @@
 package dev.perimeter.io.live;
 
+import java.util.Arrays;
 import java.util.Locale;
 import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapHandle;
@@ -162,13 +163,14 @@ public final class PcapPort implements AutoCloseable {
     }
 
     /** Sends one frame; false when it could not be sent (interface down, handle being reopened, frame too big). */
-    public boolean transmit(byte[] frame, int length) {
+    public boolean transmit(byte[] frame, int offset, int length) {
         PcapHandle h = handle;
         if (h == null) {
             return false;
         }
         try {
-            h.sendPacket(frame, length);
+            // pcap4j sends from the start of an array: a frame that is a view inside a larger one is copied out
+            h.sendPacket(offset == 0 ? frame : Arrays.copyOfRange(frame, offset, offset + length), length);
             return true;
         } catch (PcapNativeException | NotOpenException e) {
             return false;

@@ -34,10 +34,11 @@ public final class PcapTransmitSink implements FrameSink {
     public void forward(FrameEvent event, Port egress) {
         int i = egress.index();
         byte[] data = event.frame.data;
+        int offset = event.frame.offset;
         int length = event.frame.capturedLength;
         BatchSender sender = senders[i];
         if (sender != null && ports[i].sendsBatches() && length <= sender.slotSize()) {
-            if (sender.add(data, length)) {
+            if (sender.add(data, offset, length)) {
                 flush(i);
             }
             return;
@@ -45,7 +46,7 @@ public final class PcapTransmitSink implements FrameSink {
         if (sender != null && sender.pending() > 0) {
             flush(i); // keep the port's frames in order
         }
-        if (!ports[i].transmit(data, length)) {
+        if (!ports[i].transmit(data, offset, length)) {
             counters[i].countTransmitError();
         }
     }

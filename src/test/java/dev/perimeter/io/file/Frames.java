@@ -16,7 +16,7 @@ record Frames(long timestampNanos, int interfaceIndex, int linkType, int origina
 
     static Frames of(CapturedFrame f) {
         return new Frames(f.timestampNanos, f.interfaceIndex, f.linkType, f.originalLength,
-                Arrays.copyOf(f.data, f.capturedLength));
+                Arrays.copyOfRange(f.data, f.offset, f.offset + f.capturedLength));
     }
 
     static List<Frames> readAll(Path path) throws IOException {

@@ -1,0 +1,79 @@
+package dev.perimeter.io.file;
+
+import java.io.IOException;
+import java.util.function.LongSupplier;
+
+/**
+ * Lends a mapped capture's frames without a copy per frame. The file is copied a large chunk at a time into a
+ * ring of heap arrays, and a frame becomes a view into one of them: one bulk copy per chunk costs far less than
+ * one small copy out of the mapping per frame, where the calls and their bounds checks outweigh the bytes. A
+ * chunk is refilled only once every frame lent from it is released; when the next chunk is still held, or a
+ * record is too large to lend, {@link #at} says so and the reader copies that frame as before.
+ */
+final class ChunkLender {
+    static final int CHUNK = 256 << 10;
+    static final int CHUNKS = 16;
+    /** Largest range lent: a record header with a jumbo frame; larger records are copied. */
+    static final int MAX_LENT = 16 << 10;
+
+    private final MappedInput in;
+    private final LongSupplier released;
+    private final byte[][] chunks = new byte[CHUNKS][];
+    /** Number of the last frame lent from each chunk, -1 for none. */
+    private final long[] lastLent = new long[CHUNKS];
+    private int current = -1;
+    /** File position of the current chunk's first byte, and how many of its bytes are valid. */
+    private long start;
+    private int filled;
+    /** Frames read so far, lent or copied: the next frame's number. */
+    private long frames;
+
+    ChunkLender(MappedInput in, LongSupplier released) {
+        this.in = in;
+        this.released = released;
+        java.util.Arrays.fill(lastLent, -1);
+    }
+
+    /**
+     * Index in {@link #array()} of the file's bytes {@code [position, position + length)}, which the caller has
+     * checked lie within the file; moves on to the next chunk, filled from {@code position}, when the current one
+     * does not hold them all. -1 when the range is larger than {@link #MAX_LENT} or the next chunk is still held.
+     */
+    int at(long position, int length) throws IOException {
+        long relative = position - start;
+        if (current >= 0 && relative >= 0 && relative + length <= filled) {
+            return (int) relative;
+        }
+        if (length > MAX_LENT) {
+            return -1;
+        }
+        int next = current + 1 == CHUNKS ? 0 : current + 1;
+        if (lastLent[next] >= released.getAsLong()) {
+            return -1;
+        }
+        if (chunks[next] == null) {
+            chunks[next] = new byte[CHUNK];
+        }
+        int n = (int) Math.min(CHUNK, in.size() - position);
+        in.copy(position, chunks[next], n);
+        current = next;
+        start = position;
+        filled = n;
+        return 0;
+    }
+
+    /** The chunk that the last successful {@link #at} refers to. */
+    byte[] array() {
+        return chunks[current];
+    }
+
+    /** The frame just read is a view into the current chunk. */
+    void lent() {
+        lastLent[current] = frames++;
+    }
+
+    /** The frame just read was copied. */
+    void copied() {
+        frames++;
+    }
+}
