@@ -17,6 +17,18 @@ public record AddressMatch(int address, int wildcard) {
         return new AddressMatch(address, 0);
     }
 
+    // equals and hashCode written out: the generated ones link through invokedynamic on first use, which costs
+    // milliseconds at every start-up, where entries are compared while a configuration is read
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AddressMatch m && m.address == address && m.wildcard == wildcard;
+    }
+
+    @Override
+    public int hashCode() {
+        return address * 31 + wildcard;
+    }
+
     public boolean matches(int ip) {
         return (ip & ~wildcard) == address;
     }

@@ -13,6 +13,17 @@ public final class IcmpNames {
 
     /** A type and a code; code is {@link AccessListEntry#UNSET} when the name covers every code of the type. */
     public record Message(int type, int code) {
+        // equals and hashCode written out: the generated ones link through invokedynamic on first use, which
+        // costs milliseconds at every start-up, when this table is built
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Message m && m.type == type && m.code == code;
+        }
+
+        @Override
+        public int hashCode() {
+            return type * 257 + code;
+        }
     }
 
     private static final Map<String, Message> BY_NAME = new LinkedHashMap<>();

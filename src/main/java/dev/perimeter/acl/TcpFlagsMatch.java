@@ -26,6 +26,20 @@ public record TcpFlagsMatch(boolean established, int anyOf, boolean matchAll, in
         return new TcpFlagsMatch(false, 0, false, set, clear);
     }
 
+    // equals and hashCode written out: the generated ones link through invokedynamic on first use, which costs
+    // milliseconds at every start-up, where entries are compared while a configuration is read
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TcpFlagsMatch m && m.established == established && m.anyOf == anyOf
+                && m.matchAll == matchAll && m.set == set && m.clear == clear;
+    }
+
+    @Override
+    public int hashCode() {
+        return (((Boolean.hashCode(established) * 31 + anyOf) * 31 + Boolean.hashCode(matchAll)) * 31 + set) * 31
+                + clear;
+    }
+
     public boolean isNone() {
         return !established && anyOf == 0 && set == 0 && clear == 0;
     }

@@ -12,7 +12,7 @@ public final class FrameEvent {
     public static final int INITIAL_CAPACITY = 2048;
 
     /** The frame: bytes, captured and original length, time, link type, capture interface. */
-    public final CapturedFrame frame = new CapturedFrame(INITIAL_CAPACITY);
+    public final CapturedFrame frame;
     /** Index of the {@link Port} the frame entered on. */
     public int ingressPort;
     /**
@@ -20,6 +20,15 @@ public final class FrameEvent {
      * handler skips it. A producer must set this on every slot it publishes.
      */
     public boolean present;
+
+    public FrameEvent() {
+        this(INITIAL_CAPACITY);
+    }
+
+    /** A slot whose own buffer starts with {@code capacity} bytes. */
+    public FrameEvent(int capacity) {
+        frame = new CapturedFrame(capacity);
+    }
 
     /** Copies a frame into this slot: what a live source does with the buffer its capture library hands it. */
     public void set(byte[] data, int offset, int capturedLength, int originalLength, long timestampNanos,

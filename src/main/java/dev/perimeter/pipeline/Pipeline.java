@@ -34,7 +34,8 @@ public final class Pipeline {
         this.plan = new AtomicReference<>(FilterPlan.build(b.filters, b.ports));
         this.traffic = new TrafficCounters(b.ports.size());
         this.handler = new FrameHandler(plan::get, b.sink, b.log, traffic);
-        this.disruptor = new Disruptor<>(FrameEvent::new, b.ringSize, r -> {
+        int slotCapacity = b.slotCapacity;
+        this.disruptor = new Disruptor<>(() -> new FrameEvent(slotCapacity), b.ringSize, r -> {
             Thread t = new Thread(() -> {
                 try {
                     r.run();
@@ -158,6 +159,7 @@ public final class Pipeline {
         private FrameSink sink = FrameSink.DISCARD;
         private MatchLog log = MatchLog.NONE;
         private int ringSize = 4096;
+        private int slotCapacity = FrameEvent.INITIAL_CAPACITY;
         private ProducerType producerType = ProducerType.SINGLE;
         private WaitStrategy waitStrategy = new BlockingWaitStrategy();
 
@@ -182,6 +184,18 @@ public final class Pipeline {
                 throw new IllegalArgumentException("ring size must be a power of two: " + ringSize);
             }
             this.ringSize = ringSize;
+            return this;
+        }
+
+        /**
+         * Bytes each slot's own buffer starts with ({@link FrameEvent#INITIAL_CAPACITY} unless set): sources that
+         * copy frames in want room for a full frame from the start; a reader that lends its frames needs none.
+         */
+        public Builder slotCapacity(int slotCapacity) {
+            if (slotCapacity < 0) {
+                throw new IllegalArgumentException("slot capacity " + slotCapacity);
+            }
+            this.slotCapacity = slotCapacity;
             return this;
         }
 

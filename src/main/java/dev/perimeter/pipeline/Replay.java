@@ -35,8 +35,9 @@ public final class Replay {
      */
     public static Result run(FilterSet filters, ReplayPorts sides, CaptureReader reader, FrameSink sink,
                              MatchLog log) throws IOException, InterruptedException {
+        // capture files lend their frames: a slot's own buffer is grown only for a frame the reader copies
         Pipeline pipeline = Pipeline.builder(filters, sides.ports()).sink(sink).log(log).ringSize(RING_SIZE)
-                .waitStrategy(new YieldingWaitStrategy()).build();
+                .slotCapacity(0).waitStrategy(new YieldingWaitStrategy()).build();
         InterfacePorts ports = new InterfacePorts(reader, sides);
         long start = System.nanoTime();
         CaptureFeeder feeder = new CaptureFeeder(pipeline.start(), BATCH);

@@ -119,6 +119,18 @@ final class RuleTable {
     }
 
     private record L3Key(int protocol, AddressMatch source, AddressMatch destination) {
+        // equals and hashCode written out: the generated ones link through invokedynamic on first use, which
+        // costs milliseconds at every start-up
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof L3Key k && k.protocol == protocol && k.source.equals(source)
+                    && k.destination.equals(destination);
+        }
+
+        @Override
+        public int hashCode() {
+            return (protocol * 31 + source.hashCode()) * 31 + destination.hashCode();
+        }
     }
 
     /** True when the fragment view says the same as the packet view for every non-initial fragment. */
