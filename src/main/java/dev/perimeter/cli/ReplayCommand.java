@@ -15,6 +15,7 @@ import dev.perimeter.log.PrintStreamSink;
 import dev.perimeter.match.CompileAhead;
 import dev.perimeter.match.FilterSet;
 import dev.perimeter.match.Matchers;
+import dev.perimeter.packet.LinkType;
 import dev.perimeter.pipeline.CaptureFileSink;
 import dev.perimeter.pipeline.FilterPlan;
 import dev.perimeter.pipeline.MatchLog;
@@ -122,10 +123,24 @@ public final class ReplayCommand implements Callable<Integer> {
         }
     }
 
+    /** Frames of these interfaces cannot be judged: they will be dropped as malformed, which deserves a word. */
+    private void warnUndecodedLinkTypes(List<CaptureReader.CaptureInterface> interfaces) {
+        for (int i = 0; i < interfaces.size(); i++) {
+            CaptureReader.CaptureInterface itf = interfaces.get(i);
+            if (!LinkType.isDecoded(itf.linkType())) {
+                err.println("perimeter replay: warning: " + (itf.name() != null ? "interface " + itf.name()
+                        : "capture interface " + i) + " has link type " + itf.linkType() + " ("
+                        + LinkType.name(itf.linkType()) + "), which replay does not decode (it decodes "
+                        + LinkType.DECODED_KINDS + "): its frames are dropped as malformed");
+            }
+        }
+    }
+
     private int replay(RouterConfig routerConfig, CaptureReader reader, ReplayPorts sides)
             throws IOException, InterruptedException {
         FilterSet filters = FilterSet.build(routerConfig, Matchers::forPipeline, CompileAhead.executor());
         List<CaptureReader.CaptureInterface> interfaces = reader.interfaces();
+        warnUndecodedLinkTypes(interfaces);
         Replay.Result result;
         CaptureWriter fwd = null;
         CaptureWriter drp = null;

@@ -14,8 +14,8 @@ public enum DecodeStatus {
      */
     IPV4,
     /**
-     * Not IPv4: ARP, IPv6, LLDP, 802.3/LLC, or a link type the decoder does not know. Outside
-     * {@code ip access-group}: forwarded and counted by {@link FrameDecoder#etherType()}. The key is cleared.
+     * Not IPv4: ARP, IPv6, LLDP, 802.3/LLC. Outside {@code ip access-group}: forwarded and counted by
+     * {@link FrameDecoder#etherType()}. The key is cleared.
      */
     NON_IPV4,
     /**
@@ -32,5 +32,11 @@ public enum DecodeStatus {
      * below 5, the IHL header (with options) not all captured, or total length shorter than the header. On raw-IP
      * link types a version nibble other than 4 or 6 is malformed too. The key is cleared.
      */
-    MALFORMED
+    MALFORMED,
+    /**
+     * The frame's link type is none the decoder reads (802.11, PPP …, see {@link LinkType#isDecoded}): whether it
+     * carries IPv4, and where, is unknown, so it cannot be judged; it is dropped as malformed. No byte is read,
+     * {@link FrameDecoder#etherType()} is -1 and the key is cleared.
+     */
+    UNDECODED_LINK_TYPE
 }

@@ -20,7 +20,10 @@ public final class EtherType {
         return type == VLAN || type == QINQ || type == QINQ_OLD;
     }
 
-    /** A short name for summaries: {@code IPv4}, {@code ARP}, {@code IPv6}, {@code LLDP}, {@code 802.3} or hex. */
+    /**
+     * A short name for summaries: {@code IPv4}, {@code ARP}, {@code IPv6}, {@code LLDP}, {@code 802.3}, hex, or
+     * {@code none} (-1, no ethertype).
+     */
     public static String name(int type) {
         switch (type) {
             case IPV4: return "IPv4";
@@ -31,7 +34,7 @@ public final class EtherType {
             case QINQ: return "802.1ad";
             default:
                 if (type < 0) {
-                    return "unknown-link";
+                    return "none";
                 }
                 return type <= MAX_8023_LENGTH ? "802.3" : String.format("0x%04x", type);
         }

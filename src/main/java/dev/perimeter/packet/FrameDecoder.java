@@ -108,7 +108,7 @@ public final class FrameDecoder {
                 etherType = EtherType.IPV4;
                 return version == 4 ? ipv4(offset, end, key) : DecodeStatus.MALFORMED;
             default:
-                return DecodeStatus.NON_IPV4;
+                return DecodeStatus.UNDECODED_LINK_TYPE;
         }
     }
 
@@ -242,8 +242,8 @@ public final class FrameDecoder {
 
     /**
      * The ethertype after any VLAN tags (Ethernet), the protocol field (SLL, SLL2: an ethertype for Ethernet
-     * devices), 0x0800 or 0x86DD for raw-IP link types; -1 for an unknown link type or a frame too short to
-     * have one. Values up to 1500 are 802.3 length fields (LLC frames).
+     * devices), 0x0800 or 0x86DD for raw-IP and loopback link types; -1 for a link type the decoder does not
+     * read, a frame too short to have one, or a loopback frame of another address family. Values up to 1500 are 802.3 length fields (LLC frames).
      */
     public int etherType() {
         return etherType;

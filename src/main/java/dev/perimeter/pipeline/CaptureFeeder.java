@@ -2,8 +2,6 @@ package dev.perimeter.pipeline;
 
 import com.lmax.disruptor.RingBuffer;
 import dev.perimeter.io.CaptureReader;
-import dev.perimeter.io.CorruptCaptureException;
-import dev.perimeter.packet.LinkType;
 import java.io.IOException;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntUnaryOperator;
@@ -28,8 +26,7 @@ public final class CaptureFeeder {
 
     /**
      * Publishes every frame of the reader; {@code portOfInterface} gives the ingress port of a frame from its
-     * capture interface index, or -1 for an interface whose link type the decoder does not know: such a frame
-     * would cross unjudged, so the feed stops at it as at a corrupt record. Returns the number of frames published.
+     * capture interface index. Returns the number of frames published.
      * A {@link dev.perimeter.io.CorruptCaptureException} propagates after every frame before it was published.
      * {@code stop} is asked between batches (the handler failed: no point in reading on).
      */
@@ -52,11 +49,7 @@ public final class CaptureFeeder {
                         more = false;
                         break;
                     }
-                    int port = portOfInterface.applyAsInt(e.frame.interfaceIndex);
-                    if (port < 0) {
-                        throw undecodable(e.frame.linkType, reader.recordOffset());
-                    }
-                    e.ingressPort = port;
+                    e.ingressPort = portOfInterface.applyAsInt(e.frame.interfaceIndex);
                     e.present = true;
                     frames++;
                 }
@@ -68,10 +61,5 @@ public final class CaptureFeeder {
             }
         }
         return frames;
-    }
-
-    private static CorruptCaptureException undecodable(int linkType, long offset) {
-        return new CorruptCaptureException("frame of link type " + linkType + " (" + LinkType.name(linkType)
-                + "), which replay cannot decode (it decodes " + LinkType.DECODED_KINDS + ")", offset);
     }
 }

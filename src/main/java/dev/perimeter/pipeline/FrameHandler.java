@@ -87,6 +87,10 @@ public final class FrameHandler implements EventHandler<FrameEvent> {
                 forward(event, ingress, egress);
             }
             case MALFORMED -> malformed(event, ingress, false);
+            case UNDECODED_LINK_TYPE -> {
+                traffic.countUndecodedLinkType(ingress);
+                sink.drop(event, DropReason.MALFORMED);
+            }
             case IPV4_L4_TRUNCATED -> {
                 if (plan.pathNeedsL4(ingress, key.protocol)) {
                     malformed(event, ingress, true);

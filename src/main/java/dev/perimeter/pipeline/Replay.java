@@ -4,7 +4,6 @@ import com.lmax.disruptor.YieldingWaitStrategy;
 import dev.perimeter.io.CaptureReader;
 import dev.perimeter.io.CorruptCaptureException;
 import dev.perimeter.match.FilterSet;
-import dev.perimeter.packet.LinkType;
 import java.io.IOException;
 import java.util.List;
 
@@ -83,8 +82,7 @@ public final class Replay {
             List<CaptureReader.CaptureInterface> itfs = reader.interfaces();
             int[] ports = new int[itfs.size()];
             for (int i = 0; i < ports.length; i++) {
-                // frames the decoder cannot read would cross unjudged: the feeder stops at them
-                ports[i] = LinkType.isDecoded(itfs.get(i).linkType()) ? sides.portOf(itfs.get(i).name()) : -1;
+                ports[i] = sides.portOf(itfs.get(i).name());
             }
             portOfInterface = ports;
         }

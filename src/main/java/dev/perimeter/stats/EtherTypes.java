@@ -2,28 +2,31 @@ package dev.perimeter.stats;
 
 /** Names of the ethertypes a bridge commonly sees besides IPv4, for the non-IPv4 counts. */
 public final class EtherTypes {
-    /** Counting buckets: one per ethertype, then one for every 802.3 length value, one for unknown links. */
+    /**
+     * Counting buckets: one per ethertype, then one for every 802.3 length value, one for frames without an
+     * ethertype (BSD loopback frames of an address family other than IPv4 and IPv6).
+     */
     public static final int BUCKETS = 0x10002;
     public static final int LLC_BUCKET = 0x10000;
-    public static final int UNKNOWN_LINK_BUCKET = 0x10001;
+    public static final int NO_ETHERTYPE_BUCKET = 0x10001;
     private static final int MAX_8023_LENGTH = 1500;
 
     private EtherTypes() {
     }
 
-    /** The counting bucket of a decoder ethertype: -1 (unknown link type) and 802.3 lengths get their own. */
+    /** The counting bucket of a decoder ethertype: -1 (none) and 802.3 lengths get their own. */
     public static int bucket(int etherType) {
         if (etherType < 0) {
-            return UNKNOWN_LINK_BUCKET;
+            return NO_ETHERTYPE_BUCKET;
         }
         return etherType <= MAX_8023_LENGTH ? LLC_BUCKET : etherType & 0xffff;
     }
 
-    /** The key a bucket is reported under: {@code 0x0806}, {@code 802.3} or {@code unknown-link}. */
+    /** The key a bucket is reported under: {@code 0x0806}, {@code 802.3} or {@code no-ethertype}. */
     public static String bucketKey(int bucket) {
         return switch (bucket) {
             case LLC_BUCKET -> "802.3";
-            case UNKNOWN_LINK_BUCKET -> "unknown-link";
+            case NO_ETHERTYPE_BUCKET -> "no-ethertype";
             default -> hex(bucket);
         };
     }
@@ -32,7 +35,7 @@ public final class EtherTypes {
     public static String bucketName(int bucket) {
         return switch (bucket) {
             case LLC_BUCKET -> "LLC (length field)";
-            case UNKNOWN_LINK_BUCKET -> "not decoded";
+            case NO_ETHERTYPE_BUCKET -> "loopback, other address family";
             default -> name(bucket);
         };
     }

@@ -2,6 +2,7 @@ package dev.perimeter.stats;
 
 import dev.perimeter.acl.AccessList;
 import dev.perimeter.acl.AccessListEntry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
@@ -55,8 +56,7 @@ public record ReplaySummary(String input, String format, List<String> ports, Tra
                         "deny entries " + c.deniedByEntries() + ", implicit deny " + c.implicitDenies());
             }
         }
-        row(b, 2, "Malformed, dropped", traffic.malformed(),
-                traffic.l4Truncated() > 0 ? "L4 header cut short " + traffic.l4Truncated() : null);
+        row(b, 2, "Malformed, dropped", traffic.malformed(), malformedNote());
         row(b, 2, "Non-IPv4, forwarded", traffic.nonIpv4(), null);
         for (int bucket = 0; bucket < EtherTypes.BUCKETS; bucket++) {
             long n = traffic.nonIpv4InBucket(bucket);
@@ -76,6 +76,17 @@ public record ReplaySummary(String input, String format, List<String> ports, Tra
         }
         b.append(String.format(Locale.ROOT, "  Time %.3f s, %,.0f frames/s%n", seconds(), framesPerSecond()));
         return b.toString();
+    }
+
+    private String malformedNote() {
+        List<String> parts = new ArrayList<>();
+        if (traffic.l4Truncated() > 0) {
+            parts.add("L4 header cut short " + traffic.l4Truncated());
+        }
+        if (traffic.undecodedLinkType() > 0) {
+            parts.add("link type not decoded " + traffic.undecodedLinkType());
+        }
+        return parts.isEmpty() ? null : String.join(", ", parts);
     }
 
     private static void row(StringBuilder b, int indent, String label, long n, String note) {
@@ -102,6 +113,7 @@ public record ReplaySummary(String input, String format, List<String> ports, Tra
                 .member("dropped", traffic.dropped())
                 .member("malformed", traffic.malformed())
                 .member("malformedL4Truncated", traffic.l4Truncated())
+                .member("malformedLinkType", traffic.undecodedLinkType())
                 .member("nonIpv4", traffic.nonIpv4())
                 .endObject();
         j.member("balanced", traffic.balanced());

@@ -3,7 +3,8 @@ package dev.perimeter.stats;
 /**
  * Frame counts of one pipeline: what was read and what became of it. One writer, the handler thread. The
  * accounting always closes: {@code read = forwarded + dropped + malformed}, where non-IPv4 frames are part of
- * forwarded and frames with an L4 header cut short that a list needed are part of malformed.
+ * forwarded, and frames with an L4 header cut short that a list needed and frames of a link type the decoder does
+ * not read are part of malformed.
  */
 public final class TrafficCounters {
     private final long[] nonIpv4ByEtherType = new long[EtherTypes.BUCKETS];
@@ -14,6 +15,7 @@ public final class TrafficCounters {
     private long implicitDenied;
     private long malformed;
     private long l4Truncated;
+    private long undecodedLinkType;
     private long nonIpv4;
 
     public TrafficCounters(int portCount) {
@@ -52,7 +54,13 @@ public final class TrafficCounters {
         ports[ingressPort].countDropped();
     }
 
-    /** A non-IPv4 frame of the decoder's ethertype (-1: unknown link type); it is counted as forwarded too. */
+    /** A frame of a link type the decoder does not read, dropped and counted as malformed. */
+    public void countUndecodedLinkType(int ingressPort) {
+        undecodedLinkType++;
+        countMalformed(ingressPort, false);
+    }
+
+    /** A non-IPv4 frame of the decoder's ethertype; it is counted as forwarded too. */
     public void countNonIpv4(int etherType) {
         nonIpv4++;
         nonIpv4ByEtherType[EtherTypes.bucket(etherType)]++;
@@ -85,6 +93,11 @@ public final class TrafficCounters {
 
     public long l4Truncated() {
         return l4Truncated;
+    }
+
+    /** Malformed frames that were so because their link type is none the decoder reads. */
+    public long undecodedLinkType() {
+        return undecodedLinkType;
     }
 
     public long nonIpv4() {

@@ -576,34 +576,47 @@ class ReplayCommandTest {
         assertEquals(nanoLines(in, "not (" + DENIED + ")"), nanoLines(fwd, null));
     }
 
-    /** Frames of a link type the decoder cannot read would cross unjudged: the replay stops at the first one. */
+    /**
+     * Frames of a link type the decoder cannot read cannot be judged: each is dropped as malformed, written with
+     * the dropped frames, and the replay goes on to the frames after it. The interface is named in a warning.
+     */
     @Test
-    void anUndecodableLinkTypeStopsTheReplayAtItsFirstFrame() throws Exception {
+    void framesOfAnUndecodableLinkTypeAreDroppedAsMalformedAndTheReplayGoesOn() throws Exception {
         Path in = dir.resolve("wifi.pcapng");
         List<CaptureReader.CaptureInterface> itfs = List.of(new CaptureReader.CaptureInterface("eth0",
                 LinkType.ETHERNET, 0), new CaptureReader.CaptureInterface("wlan0", 105, 0));
-        byte[] syn = FrameBuilder.tcp("172.16.11.5", 41234, "172.16.27.70", 143, 0x02).build();
+        byte[] telnet = FrameBuilder.tcp("172.16.11.5", 41234, "172.16.27.70", 143, 0x02).build();
+        byte[] web = FrameBuilder.tcp("172.16.11.5", 41235, "172.16.27.70", 80, 0x02).build();
+        // the 802.11 frames hold bytes that an Ethernet reading would take for permitted web traffic
+        int[] interfaceOf = {0, 1, 0, 1, 1, 0, 0};
+        byte[][] frameOf = {telnet, web, web, web, telnet, telnet, web};
         try (CaptureWriter w = CaptureFiles.openWriter(in, CaptureFormat.PCAPNG, itfs)) {
-            for (int itf : new int[] {0, 0, 0, 1, 0}) {
-                w.write(syn, 0, syn.length, syn.length, 1_771_903_583_000_000_000L, itf);
+            for (int i = 0; i < interfaceOf.length; i++) {
+                byte[] f = frameOf[i];
+                w.write(f, 0, f.length, f.length, 1_771_903_583_000_000_000L + i, interfaceOf[i]);
             }
         }
-        long wifiAt;
-        try (CaptureReader r = CaptureFiles.openReader(in)) {
-            CapturedFrame f = new CapturedFrame(64);
-            for (int i = 0; i < 4; i++) {
-                assertTrue(r.next(f));
-            }
-            wifiAt = r.recordOffset();
-        }
+        Path fwd = dir.resolve("f.pcapng");
         Path drp = dir.resolve("d.pcapng");
         ReplayRun run = ReplayRun.of("--config", SEED_CFG, "--egress", "eth2/0", in.toString(),
-                "--dropped", drp.toString());
-        assertEquals(1, run.exitCode(), run.err());
-        assertTrue(run.err().contains("frame of link type 105 (IEEE802_11), which replay cannot decode"), run.err());
-        assertTrue(run.err().contains("at byte offset " + wifiAt), run.err());
-        assertTrue(run.out().contains("read 3 = forwarded 0 + dropped 3 + malformed 0"), run.out());
-        assertEquals(3, frames(drp));
+                "--forwarded", fwd.toString(), "--dropped", drp.toString(), "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("warning: interface wlan0 has link type 105 (IEEE802_11), which replay does"
+                + " not decode"), run.err());
+        JsonObject frames = JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonObject("frames");
+        assertEquals(7, frames.get("read").getAsInt());
+        assertEquals(2, frames.get("forwarded").getAsInt());
+        assertEquals(2, frames.get("dropped").getAsInt());
+        assertEquals(3, frames.get("malformed").getAsInt());
+        assertEquals(3, frames.get("malformedLinkType").getAsInt());
+        assertEquals(2, frames(fwd));
+        assertEquals(5, frames(drp));
+        try (CaptureReader r = CaptureFiles.openReader(fwd)) {
+            CapturedFrame f = new CapturedFrame(64);
+            while (r.next(f)) {
+                assertEquals(0, f.interfaceIndex, "only Ethernet frames are forwarded");
+            }
+        }
     }
 
     /**

@@ -187,8 +187,8 @@ class FrameDecoderTest {
                 assertEquals(80, key.destinationPort, "link type " + link);
             } else {
                 byte[] anything = withPrefix(new byte[64], ip);
-                assertEquals(DecodeStatus.NON_IPV4, decoder.decode(anything, 0, anything.length, link, key),
-                        "link type " + link);
+                assertEquals(DecodeStatus.UNDECODED_LINK_TYPE,
+                        decoder.decode(anything, 0, anything.length, link, key), "link type " + link);
                 assertEquals(-1, decoder.etherType(), "link type " + link);
                 assertEquals(-1, decoder.ipOffset(), "link type " + link);
             }
@@ -245,8 +245,11 @@ class FrameDecoderTest {
         assertEquals(38, decoder.etherType());
         assertEquals("802.3", EtherType.name(decoder.etherType()));
 
-        assertEquals(DecodeStatus.NON_IPV4, decoder.decode(arp, 0, arp.length, 147, key));
+        // a loopback frame of an address family that is neither IPv4 nor IPv6 (AF_APPLETALK 16) has no ethertype
+        byte[] talk = withPrefix(new byte[] {0, 0, 0, 16}, new byte[40]);
+        assertEquals(DecodeStatus.NON_IPV4, decoder.decode(talk, 0, talk.length, LinkType.LOOP, key));
         assertEquals(-1, decoder.etherType());
+        assertEquals("none", EtherType.name(decoder.etherType()));
     }
 
     @Test

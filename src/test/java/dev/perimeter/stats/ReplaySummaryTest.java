@@ -26,7 +26,7 @@ class ReplaySummaryTest {
     }
 
     @Test
-    void nonIpv4FramesAreGroupedByEthertypeWithLlcAndUnknownLinksApart() {
+    void nonIpv4FramesAreGroupedByEthertypeWithLlcAndFramesWithoutOneApart() {
         TrafficCounters t = new TrafficCounters(2);
         for (int type : new int[] {0x0806, 0x0806, 0x86dd, 0x88cc, 0x0026, 0x05dc, -1, 0x1234}) {
             t.countRead(0);
@@ -41,13 +41,13 @@ class ReplaySummaryTest {
         assertTrue(text.contains("0x86dd IPv6"), text);
         assertTrue(text.contains("0x88cc LLDP"), text);
         assertTrue(has(text, "802.3 LLC (length field)", 2), text);
-        assertTrue(has(text, "unknown-link not decoded", 1), text);
+        assertTrue(has(text, "no-ethertype loopback, other address family", 1), text);
         assertTrue(has(text, "0x1234", 1), text);
         JsonObject byType = JsonParser.parseString(s.json()).getAsJsonObject().getAsJsonObject("nonIpv4ByEthertype");
         assertEquals(2, byType.getAsJsonObject("0x0806").get("frames").getAsInt());
         assertEquals("ARP", byType.getAsJsonObject("0x0806").get("name").getAsString());
         assertEquals(2, byType.getAsJsonObject("802.3").get("frames").getAsInt());
-        assertEquals(1, byType.getAsJsonObject("unknown-link").get("frames").getAsInt());
+        assertEquals(1, byType.getAsJsonObject("no-ethertype").get("frames").getAsInt());
         assertTrue(byType.getAsJsonObject("0x1234").get("name").isJsonNull());
     }
 
