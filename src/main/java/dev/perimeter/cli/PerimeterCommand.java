@@ -1,8 +1,6 @@
 package dev.perimeter.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,16 +12,24 @@ public final class PerimeterCommand implements Runnable {
      * The subcommands, in help order. picocli builds a command's model by reflection when it is added, about
      * 50 ms for all of them at start-up, so a run adds only the subcommand it names (all of them for help).
      */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+    private static final List<String> SUBCOMMANDS =
+            List.of("check", "show", "explain", "replay", "classbench", "bridge", "generate");
 
-    static {
-        SUBCOMMANDS.put("check", CheckCommand::new);
-        SUBCOMMANDS.put("show", ShowCommand::new);
-        SUBCOMMANDS.put("explain", ExplainCommand::new);
-        SUBCOMMANDS.put("replay", ReplayCommand::new);
-        SUBCOMMANDS.put("classbench", ClassbenchCommand::new);
-        SUBCOMMANDS.put("bridge", BridgeCommand::new);
-        SUBCOMMANDS.put("generate", GenerateCommand::new);
+    /**
+     * A new instance of the named subcommand, or null: a switch rather than a table of constructor references,
+     * whose lambdas would each be linked at start-up.
+     */
+    private static Object subcommand(String name) {
+        return switch (name) {
+            case "check" -> new CheckCommand();
+            case "show" -> new ShowCommand();
+            case "explain" -> new ExplainCommand();
+            case "replay" -> new ReplayCommand();
+            case "classbench" -> new ClassbenchCommand();
+            case "bridge" -> new BridgeCommand();
+            case "generate" -> new GenerateCommand();
+            default -> null;
+        };
     }
 
     @CommandLine.Spec
@@ -42,11 +48,13 @@ public final class PerimeterCommand implements Runnable {
     /** The command line for running {@code args}: with only the subcommand they name, or all when none is named. */
     static CommandLine commandLine(String[] args) {
         CommandLine cl = new CommandLine(new PerimeterCommand());
-        Supplier<Object> named = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
+        Object named = args.length > 0 ? subcommand(args[0]) : null;
         if (named != null) {
-            cl.addSubcommand(args[0], named.get());
+            cl.addSubcommand(args[0], named);
         } else {
-            SUBCOMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+            for (String name : SUBCOMMANDS) {
+                cl.addSubcommand(name, subcommand(name));
+            }
             cl.addSubcommand("help", new CommandLine.HelpCommand());
         }
         return cl;

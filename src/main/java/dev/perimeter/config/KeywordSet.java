@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The keywords valid at one place of a command. A word selects a keyword when it is the keyword, or a prefix of
@@ -19,7 +20,12 @@ final class KeywordSet {
     private final Set<String> exact;
 
     KeywordSet(Collection<String> keywords) {
-        this.sorted = keywords.stream().map(k -> k.toLowerCase(Locale.ROOT)).distinct().sorted().toArray(String[]::new);
+        // a plain loop rather than a stream: these sets are built while every command starts
+        Set<String> lower = new TreeSet<>();
+        for (String k : keywords) {
+            lower.add(k.toLowerCase(Locale.ROOT));
+        }
+        this.sorted = lower.toArray(new String[0]);
         this.exact = new HashSet<>(Arrays.asList(sorted));
     }
 
