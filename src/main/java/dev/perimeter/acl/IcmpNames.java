@@ -13,21 +13,14 @@ public final class IcmpNames {
 
     /** A type and a code; code is {@link AccessListEntry#UNSET} when the name covers every code of the type. */
     public record Message(int type, int code) {
-        // equals and hashCode written out: the generated ones link through invokedynamic on first use, which
-        // costs milliseconds at every start-up, when this table is built
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Message m && m.type == type && m.code == code;
-        }
-
-        @Override
-        public int hashCode() {
-            return type * 257 + code;
-        }
     }
 
     private static final Map<String, Message> BY_NAME = new LinkedHashMap<>();
-    private static final Map<Message, String> BY_MESSAGE = new LinkedHashMap<>();
+    /**
+     * Names by {@link #key} of type and code: keyed by number rather than by {@link Message}, whose generated
+     * hashCode links through invokedynamic on first use, milliseconds at every start-up when this table is built.
+     */
+    private static final Map<Integer, String> BY_MESSAGE = new LinkedHashMap<>();
 
     static {
         add("administratively-prohibited", 3, 13);
@@ -79,7 +72,7 @@ public final class IcmpNames {
     private static void add(String name, int type, int code) {
         Message m = new Message(type, code);
         BY_NAME.put(name, m);
-        BY_MESSAGE.putIfAbsent(m, name);
+        BY_MESSAGE.putIfAbsent(key(m.type(), m.code()), name);
     }
 
     /** Every name with its message, in alphabetical order. */
@@ -94,6 +87,10 @@ public final class IcmpNames {
 
     /** The name IOS prints for a type and code (code UNSET for "any code"), or null when there is none. */
     public static String name(int type, int code) {
-        return BY_MESSAGE.get(new Message(type, code));
+        return BY_MESSAGE.get(key(type, code));
+    }
+
+    private static int key(int type, int code) {
+        return type << 16 | code & 0xffff;
     }
 }

@@ -1,5 +1,6 @@
 package dev.perimeter.io.file;
 
+import dev.perimeter.io.CapturedFrame;
 import java.io.IOException;
 import java.util.function.LongSupplier;
 
@@ -27,6 +28,11 @@ final class ChunkLender {
     private int filled;
     /** Frames read so far, lent or copied: the next frame's number. */
     private long frames;
+
+    /** A lender whose consumer never releases anything: it lends nothing and allocates no chunk. */
+    static ChunkLender none(MappedInput in) {
+        return new ChunkLender(in, () -> -1);
+    }
 
     ChunkLender(MappedInput in, LongSupplier released) {
         this.in = in;
@@ -67,13 +73,19 @@ final class ChunkLender {
         return chunks[current];
     }
 
-    /** The frame just read is a view into the current chunk. */
-    void lent() {
-        lastLent[current] = frames++;
-    }
-
-    /** The frame just read was copied. */
-    void copied() {
+    /**
+     * Makes {@code frame} the file's bytes {@code [position, position + length)} (checked by the caller to lie
+     * within the file): a view into a chunk when one can be lent, else a copy in the frame's own buffer.
+     */
+    void fill(CapturedFrame frame, long position, int length) throws IOException {
+        int i = at(position, length);
+        if (i >= 0) {
+            frame.lend(chunks[current], i);
+            lastLent[current] = frames;
+        } else {
+            frame.ensureCapacity(length);
+            in.copy(position, frame.data, length);
+        }
         frames++;
     }
 }

@@ -56,6 +56,7 @@ public final class PcapReader implements CaptureReader {
             throw new CorruptCaptureException(String.format("not a pcap file (magic 0x%08x)", magic), 0);
         }
         littleEndian = in.order() == ByteOrder.LITTLE_ENDIAN;
+        lender = ChunkLender.none(in);
         format = magic == MAGIC_NANO ? CaptureFormat.PCAP_NANO : CaptureFormat.PCAP;
         nanosPerUnit = magic == MAGIC_NANO ? 1 : 1000;
         recordHeader = magic == MAGIC_MODIFIED ? RECORD_HEADER + 8 : RECORD_HEADER;
@@ -77,7 +78,7 @@ public final class PcapReader implements CaptureReader {
         if (remaining < recordHeader) {
             throw fail("record header cut short (" + remaining + " of " + recordHeader + " bytes)");
         }
-        int h = lender == null ? -1 : lender.at(position, recordHeader);
+        int h = lender.at(position, recordHeader);
         byte[] header = h >= 0 ? lender.array() : headerCopy;
         if (h < 0) {
             h = 0;
@@ -94,17 +95,7 @@ public final class PcapReader implements CaptureReader {
         if (remaining - recordHeader < captured) {
             throw fail("frame cut short (" + (remaining - recordHeader) + " of " + captured + " bytes)");
         }
-        int record = lender == null ? -1 : lender.at(position, recordHeader + captured);
-        if (record >= 0) {
-            frame.lend(lender.array(), record + recordHeader);
-            lender.lent();
-        } else {
-            frame.ensureCapacity(captured);
-            in.copy(position + recordHeader, frame.data, captured);
-            if (lender != null) {
-                lender.copied();
-            }
-        }
+        lender.fill(frame, position + recordHeader, captured);
         frame.capturedLength = captured;
         frame.originalLength = Math.max(original, captured);
         frame.timestampNanos = seconds * 1_000_000_000L + fraction * nanosPerUnit;

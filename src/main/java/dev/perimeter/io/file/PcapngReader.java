@@ -51,6 +51,7 @@ public final class PcapngReader implements CaptureReader {
 
     PcapngReader(MappedInput in) throws IOException {
         this.in = in;
+        this.lender = ChunkLender.none(in);
         if (in.size() < 4 || in.i32(0) != SHB) {
             throw new CorruptCaptureException("not a pcapng file (no section header block)", 0);
         }
@@ -255,17 +256,7 @@ public final class PcapngReader implements CaptureReader {
 
     private void fill(CapturedFrame frame, int dataAt, int captured, int original, int global, long length)
             throws IOException {
-        int lent = lender == null ? -1 : lender.at(position + dataAt, captured);
-        if (lent >= 0) {
-            frame.lend(lender.array(), lent);
-            lender.lent();
-        } else {
-            frame.ensureCapacity(captured);
-            in.copy(position + dataAt, frame.data, captured);
-            if (lender != null) {
-                lender.copied();
-            }
-        }
+        lender.fill(frame, position + dataAt, captured);
         frame.capturedLength = captured;
         frame.originalLength = Math.max(original, captured);
         frame.linkType = interfaces.get(global).linkType();
