@@ -10,7 +10,8 @@ public interface CaptureWriter extends AutoCloseable {
                int interfaceIndex) throws IOException;
 
     default void write(CapturedFrame frame) throws IOException {
-        write(frame.data, frame.offset, frame.capturedLength, frame.originalLength, frame.timestampNanos, frame.interfaceIndex);
+        write(frame.data, frame.offset, frame.capturedLength, frame.originalLength, frame.timestampNanos,
+                frame.interfaceIndex);
     }
 
     @Override

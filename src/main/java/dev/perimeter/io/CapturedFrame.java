@@ -10,7 +10,7 @@ public final class CapturedFrame {
     public byte[] data;
     /** Index in {@code data} of the frame's first byte: 0 for a copy, anywhere for a lent view. */
     public int offset;
-    /** Bytes captured (valid in {@code data[0..capturedLength)}). */
+    /** Bytes captured (valid in {@code data[offset, offset + capturedLength)}). */
     public int capturedLength;
     /** Length of the frame on the wire (at least capturedLength). */
     public int originalLength;

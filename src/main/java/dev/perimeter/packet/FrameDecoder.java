@@ -243,7 +243,8 @@ public final class FrameDecoder {
     /**
      * The ethertype after any VLAN tags (Ethernet), the protocol field (SLL, SLL2: an ethertype for Ethernet
      * devices), 0x0800 or 0x86DD for raw-IP and loopback link types; -1 for a link type the decoder does not
-     * read, a frame too short to have one, or a loopback frame of another address family. Values up to 1500 are 802.3 length fields (LLC frames).
+     * read, a frame too short to have one, or a loopback frame of another address family. Values up to 1500 are
+     * 802.3 length fields (LLC frames).
      */
     public int etherType() {
         return etherType;

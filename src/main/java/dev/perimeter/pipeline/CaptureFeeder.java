@@ -9,8 +9,9 @@ import java.util.function.IntUnaryOperator;
 /**
  * Reads a capture file straight into the ring's slots, a batch at a time: claims {@code batch} slots, fills
  * them from the reader, publishes them together. A reader that can lend its frames fills the slots with views of
- * its memory instead of copies, and learns from the ring which frames every consumer is done with. Slots of a batch that the end of the input (or a corrupt
- * record) leaves empty are published as not present, so the handler skips them.
+ * its memory instead of copies, and learns from the ring which frames every consumer is done with. Slots of a
+ * batch that the end of the input (or a corrupt record) leaves empty are published as not present, so the
+ * handler skips them.
  */
 public final class CaptureFeeder {
     private final RingBuffer<FrameEvent> ring;

@@ -2,6 +2,7 @@ package dev.perimeter.io.file;
 
 import dev.perimeter.io.CapturedFrame;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.function.LongSupplier;
 
 /**
@@ -9,12 +10,12 @@ import java.util.function.LongSupplier;
  * ring of heap arrays, and a frame becomes a view into one of them: one bulk copy per chunk costs far less than
  * one small copy out of the mapping per frame, where the calls and their bounds checks outweigh the bytes. A
  * chunk is refilled only once every frame lent from it is released; when the next chunk is still held, or a
- * record is too large to lend, {@link #at} says so and the reader copies that frame as before.
+ * frame is too large to lend, {@link #fill} copies that frame into the holder's own buffer as before.
  */
 final class ChunkLender {
     static final int CHUNK = 256 << 10;
     static final int CHUNKS = 16;
-    /** Largest range lent: a record header with a jumbo frame; larger records are copied. */
+    /** Largest range lent: a jumbo frame with room to spare; larger frames are copied. */
     static final int MAX_LENT = 16 << 10;
 
     private final MappedInput in;
@@ -37,7 +38,7 @@ final class ChunkLender {
     ChunkLender(MappedInput in, LongSupplier released) {
         this.in = in;
         this.released = released;
-        java.util.Arrays.fill(lastLent, -1);
+        Arrays.fill(lastLent, -1);
     }
 
     /**

@@ -119,8 +119,8 @@ class InteropTest {
                 CapturedFrame frame = new CapturedFrame(64);
                 assertTrue(r.next(frame));
                 PacketKey key = new PacketKey();
-                assertEquals(DecodeStatus.IPV4, new FrameDecoder().decode(frame.data, frame.offset, frame.capturedLength,
-                        frame.linkType, key));
+                assertEquals(DecodeStatus.IPV4, new FrameDecoder().decode(frame.data, frame.offset,
+                        frame.capturedLength, frame.linkType, key));
                 assertEquals(Ipv4.parse(k.destination), key.destination);
                 assertEquals(k.destinationPort, key.destinationPort);
             }
