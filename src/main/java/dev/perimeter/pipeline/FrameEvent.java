@@ -15,10 +15,6 @@ public final class FrameEvent {
     public final CapturedFrame frame;
     /** Index of the {@link Port} the frame entered on. */
     public int ingressPort;
-    /** The verdict, when a sink stage acts on it: the egress port's index when forwarded, -1 when dropped. */
-    public int egressPort;
-    /** The {@link DropReason} ordinal of a dropped frame, when a sink stage acts on it. */
-    public int dropReason;
     /**
      * False for a slot that was claimed but carries no frame (a batch cut short by the end of the input): the
      * handler skips it. A producer must set this on every slot it publishes.

@@ -1,9 +1,8 @@
 package dev.perimeter.pipeline;
 
 /**
- * Where the verdicts go: a capture writer in replay, a transmit handle on the bridge. Called on one thread only
- * (the handler's, or the pipeline's sink stage's), once per frame, in ring order; the event is valid only during
- * the call.
+ * Where the handler hands each verdict: a capture writer in replay, a transmit handle on the bridge. Called on
+ * the handler thread only, once per frame, in ring order; the event is valid only during the call.
  */
 public interface FrameSink {
 

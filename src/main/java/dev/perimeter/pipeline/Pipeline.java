@@ -11,14 +11,12 @@ import dev.perimeter.stats.TrafficCounters;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The Disruptor ring between the frame sources and the one handler thread. Sources claim slots, fill them and
- * publish them in batches ({@code ring().next(n)} / {@code ring().publish(lo, hi)}); the handler judges them in
- * order and hands each verdict to the sink, itself or through a second stage with a thread of its own
- * ({@link Builder#sinkThread}). Shared by replay (one file reader) and the live bridge (one
+ * The Disruptor ring between the frame sources and the one handler thread. Sources claim slots, copy frames in
+ * and publish them in batches ({@code ring().next(n)} / {@code ring().publish(lo, hi)}); the handler judges them
+ * in order and hands each verdict to the sink. Shared by replay (one file reader) and the live bridge (one
  * capture per port: {@link ProducerType#MULTI}). {@link #reload} swaps the filters with one reference write.
  */
 public final class Pipeline {
@@ -26,11 +24,8 @@ public final class Pipeline {
     private final AtomicReference<FilterPlan> plan;
     private final TrafficCounters traffic;
     private final FrameHandler handler;
-    /** The sink's own stage, or null when the handler calls the sink itself. */
-    private final SinkStage sinkStage;
     private final Disruptor<FrameEvent> disruptor;
-    /** Counted down as each stage's thread ends. */
-    private final CountDownLatch stopped;
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private boolean started;
 
@@ -38,13 +33,8 @@ public final class Pipeline {
         this.ports = b.ports;
         this.plan = new AtomicReference<>(FilterPlan.build(b.filters, b.ports));
         this.traffic = new TrafficCounters(b.ports.size());
-        this.sinkStage = b.sinkThread ? new SinkStage(b.ports, b.sink) : null;
-        this.handler = new FrameHandler(plan::get, sinkStage != null ? new SinkStage.Recorder() : b.sink, b.log,
-                traffic);
-        this.stopped = new CountDownLatch(sinkStage != null ? 2 : 1);
+        this.handler = new FrameHandler(plan::get, b.sink, b.log, traffic);
         int slotCapacity = b.slotCapacity;
-        String[] threadNames = {"perimeter-handler", "perimeter-sink"}; // in the order the stages start
-        AtomicInteger threads = new AtomicInteger();
         this.disruptor = new Disruptor<>(() -> new FrameEvent(slotCapacity), b.ringSize, r -> {
             Thread t = new Thread(() -> {
                 try {
@@ -52,15 +42,11 @@ public final class Pipeline {
                 } finally {
                     stopped.countDown();
                 }
-            }, threadNames[threads.getAndIncrement()]);
+            }, "perimeter-handler");
             t.setDaemon(true);
             return t;
         }, b.producerType, b.waitStrategy);
-        if (sinkStage != null) {
-            disruptor.handleEventsWith(handler).then(sinkStage);
-        } else {
-            disruptor.handleEventsWith(handler);
-        }
+        disruptor.handleEventsWith(handler);
         disruptor.setDefaultExceptionHandler(new RecordingExceptionHandler());
     }
 
@@ -68,15 +54,12 @@ public final class Pipeline {
         return new Builder(filters, ports);
     }
 
-    /** Starts the stages' threads and waits until they run; returns the ring the sources publish into. */
+    /** Starts the handler thread and waits until it runs; returns the ring the sources publish into. */
     public synchronized RingBuffer<FrameEvent> start() throws InterruptedException {
         if (!started) {
             disruptor.start();
             started = true;
             handler.awaitStarted();
-            if (sinkStage != null) {
-                sinkStage.awaitStarted();
-            }
         }
         return disruptor.getRingBuffer();
     }
@@ -177,7 +160,6 @@ public final class Pipeline {
         private MatchLog log = MatchLog.NONE;
         private int ringSize = 4096;
         private int slotCapacity = FrameEvent.INITIAL_CAPACITY;
-        private boolean sinkThread;
         private ProducerType producerType = ProducerType.SINGLE;
         private WaitStrategy waitStrategy = new BlockingWaitStrategy();
 
@@ -214,16 +196,6 @@ public final class Pipeline {
                 throw new IllegalArgumentException("slot capacity " + slotCapacity);
             }
             this.slotCapacity = slotCapacity;
-            return this;
-        }
-
-        /**
-         * Whether the sink runs as a second stage on a thread of its own (the handler then only records each
-         * verdict in its slot) rather than on the handler's thread. Worth a thread only where there is a core for
-         * it: on two cores, three busy threads are slower than two.
-         */
-        public Builder sinkThread(boolean sinkThread) {
-            this.sinkThread = sinkThread;
             return this;
         }
 

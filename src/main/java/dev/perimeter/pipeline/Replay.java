@@ -16,11 +16,6 @@ public final class Replay {
     /** Frames claimed and published together: large enough to amortise the ring's fences. */
     private static final int BATCH = 128;
     private static final int RING_SIZE = 8192;
-    /**
-     * Cores from which the sink (the output's writes, about 40% of the handler's time with the seed list) gets a
-     * thread of its own. On two cores the three busy threads were slower than two (benchmarks/README.md).
-     */
-    static final int SINK_THREAD_CORES = 4;
 
     private Replay() {
     }
@@ -35,24 +30,13 @@ public final class Replay {
 
     /**
      * Replays {@code reader} through {@code filters}; the logger is finished at the last frame's time. The sink
-     * gets a thread of its own where the machine has a core for each of the reader, the handler and the sink
-     * besides one for the rest ({@link #SINK_THREAD_CORES}).
+     * and the logger are used on the handler thread only.
      */
     public static Result run(FilterSet filters, ReplayPorts sides, CaptureReader reader, FrameSink sink,
                              MatchLog log) throws IOException, InterruptedException {
-        return run(filters, sides, reader, sink, log,
-                Runtime.getRuntime().availableProcessors() >= SINK_THREAD_CORES);
-    }
-
-    /**
-     * As {@link #run(FilterSet, ReplayPorts, CaptureReader, FrameSink, MatchLog)}, saying whether the sink runs on
-     * a thread of its own. The logger is used on the handler's thread only, the sink on one thread only.
-     */
-    public static Result run(FilterSet filters, ReplayPorts sides, CaptureReader reader, FrameSink sink,
-                             MatchLog log, boolean sinkThread) throws IOException, InterruptedException {
         // capture files lend their frames: a slot's own buffer is grown only for a frame the reader copies
         Pipeline pipeline = Pipeline.builder(filters, sides.ports()).sink(sink).log(log).ringSize(RING_SIZE)
-                .slotCapacity(0).sinkThread(sinkThread).waitStrategy(new YieldingWaitStrategy()).build();
+                .slotCapacity(0).waitStrategy(new YieldingWaitStrategy()).build();
         InterfacePorts ports = new InterfacePorts(reader, sides);
         long start = System.nanoTime();
         CaptureFeeder feeder = new CaptureFeeder(pipeline.start(), BATCH);

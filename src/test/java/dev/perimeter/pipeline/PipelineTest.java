@@ -15,8 +15,6 @@ import dev.perimeter.packet.LinkType;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** The Disruptor path end to end: frames published in batches come out judged, in order, all of them. */
 class PipelineTest {
@@ -55,14 +53,13 @@ class PipelineTest {
         }
     }
 
-    @ParameterizedTest(name = "sink thread {0}")
-    @ValueSource(booleans = {false, true})
-    void everyFrameIsJudgedOnceInOrder(boolean sinkThread) throws Exception {
+    @Test
+    void everyFrameIsJudgedOnceInOrder() throws Exception {
         int n = 50_001; // not a multiple of the batch: the last batch is cut short
         Verdicts sink = new Verdicts();
         FilterSet filters = FilterSet.build(FrameHandlerTest.twoSided(), Matchers::forPipeline);
         Replay.Result r = Replay.run(filters, sides(), new ListReader(traffic(n), LinkType.ETHERNET, -1), sink,
-                MatchLog.NONE, sinkThread);
+                MatchLog.NONE);
         assertNull(r.corruption());
         assertNull(r.failure());
         assertEquals(n, r.framesPublished());
@@ -80,9 +77,8 @@ class PipelineTest {
         assertEquals((n + 2) / 4, r.plan().counters(in).implicitDenies());
     }
 
-    @ParameterizedTest(name = "sink thread {0}")
-    @ValueSource(booleans = {false, true})
-    void aCorruptRecordEndsTheRunAfterEveryEarlierFrameIsJudged(boolean sinkThread) throws Exception {
+    @Test
+    void aCorruptRecordEndsTheRunAfterEveryEarlierFrameIsJudged() throws Exception {
         Verdicts sink = new Verdicts();
         List<String> logged = new ArrayList<>();
         MatchLog log = new MatchLog() {
@@ -103,7 +99,7 @@ class PipelineTest {
         };
         FilterSet filters = FilterSet.build(FrameHandlerTest.twoSided(), Matchers::forPipeline);
         Replay.Result r = Replay.run(filters, sides(), new ListReader(traffic(1000), LinkType.ETHERNET, 333),
-                sink, log, sinkThread);
+                sink, log);
         assertNotNull(r.corruption());
         assertEquals(24 + 333, r.corruption().offset());
         assertEquals(333, sink.kinds.length());
@@ -114,9 +110,8 @@ class PipelineTest {
         assertEquals("finish@" + (1_700_000_000_000_000_000L + 332 * 1000L), logged.get(logged.size() - 1));
     }
 
-    @ParameterizedTest(name = "sink thread {0}")
-    @ValueSource(booleans = {false, true})
-    void aFailingSinkStopsTheReadingAndIsReported(boolean sinkThread) throws Exception {
+    @Test
+    void aFailingSinkStopsTheReadingAndIsReported() throws Exception {
         FrameSink failing = new FrameSink() {
             @Override
             public void forward(FrameEvent event, Port egress) {
@@ -129,7 +124,7 @@ class PipelineTest {
         };
         FilterSet filters = FilterSet.build(FrameHandlerTest.twoSided(), Matchers::forPipeline);
         Replay.Result r = Replay.run(filters, sides(), new ListReader(traffic(200_000), LinkType.ETHERNET, -1),
-                failing, MatchLog.NONE, sinkThread);
+                failing, MatchLog.NONE);
         assertNotNull(r.failure());
         assertTrue(r.failure().getMessage().contains("No space left on device"));
         assertTrue(r.framesPublished() < 200_000, "reading stops soon after the failure");
