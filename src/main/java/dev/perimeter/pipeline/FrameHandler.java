@@ -7,6 +7,7 @@ import dev.perimeter.match.PacketKey;
 import dev.perimeter.packet.DecodeStatus;
 import dev.perimeter.packet.FrameDecoder;
 import dev.perimeter.stats.TrafficCounters;
+import dev.perimeter.stats.TrafficCounters.Malformed;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
@@ -86,14 +87,11 @@ public final class FrameHandler implements EventHandler<FrameEvent> {
                 traffic.countNonIpv4(decoder.etherType());
                 forward(event, ingress, egress);
             }
-            case MALFORMED -> malformed(event, ingress, false);
-            case UNDECODED_LINK_TYPE -> {
-                traffic.countUndecodedLinkType(ingress);
-                sink.drop(event, DropReason.MALFORMED);
-            }
+            case MALFORMED -> malformed(event, ingress, Malformed.HEADER);
+            case UNDECODED_LINK_TYPE -> malformed(event, ingress, Malformed.LINK_TYPE);
             case IPV4_L4_TRUNCATED -> {
                 if (plan.pathNeedsL4(ingress, key.protocol)) {
-                    malformed(event, ingress, true);
+                    malformed(event, ingress, Malformed.L4_CUT_SHORT);
                 } else {
                     judge(event, ingress, egress);
                 }
@@ -139,8 +137,8 @@ public final class FrameHandler implements EventHandler<FrameEvent> {
         sink.forward(event, egress);
     }
 
-    private void malformed(FrameEvent event, int ingress, boolean l4Cut) {
-        traffic.countMalformed(ingress, l4Cut);
+    private void malformed(FrameEvent event, int ingress, Malformed kind) {
+        traffic.countMalformed(ingress, kind);
         sink.drop(event, DropReason.MALFORMED);
     }
 

@@ -45,19 +45,25 @@ public final class TrafficCounters {
         ports[ingressPort].countDropped();
     }
 
-    /** A malformed frame, dropped; {@code l4Cut} when it was an L4 header cut short that a list needed. */
-    public void countMalformed(int ingressPort, boolean l4Cut) {
-        malformed++;
-        if (l4Cut) {
-            l4Truncated++;
-        }
-        ports[ingressPort].countDropped();
+    /** Why a frame counts as malformed. */
+    public enum Malformed {
+        /** Shorter than its link header, or an IPv4 header that is not valid. */
+        HEADER,
+        /** An L4 header cut short that a list on the frame's path needed. */
+        L4_CUT_SHORT,
+        /** A link type the decoder does not read. */
+        LINK_TYPE
     }
 
-    /** A frame of a link type the decoder does not read, dropped and counted as malformed. */
-    public void countUndecodedLinkType(int ingressPort) {
-        undecodedLinkType++;
-        countMalformed(ingressPort, false);
+    /** A malformed frame, dropped. */
+    public void countMalformed(int ingressPort, Malformed kind) {
+        malformed++;
+        if (kind == Malformed.L4_CUT_SHORT) {
+            l4Truncated++;
+        } else if (kind == Malformed.LINK_TYPE) {
+            undecodedLinkType++;
+        }
+        ports[ingressPort].countDropped();
     }
 
     /** A non-IPv4 frame of the decoder's ethertype; it is counted as forwarded too. */
