@@ -62,8 +62,10 @@ public record SummerTime(String name, Rule rule, int offsetMinutes) {
 
         /** As IOS writes it: {@code last Sun Mar 2:00}, {@code 2 Sun Mar 2:00}. */
         String text() {
-            return (week == LAST ? "last" : String.valueOf(week)) + " " + abbreviated(day.name()) + " "
-                    + abbreviated(month.name()) + " " + minuteOfDay / 60 + ":" + two(minuteOfDay % 60);
+            StringBuilder sb = new StringBuilder(week == LAST ? "last" : String.valueOf(week)).append(' ')
+                    .append(abbreviated(day.name())).append(' ').append(abbreviated(month.name())).append(' ');
+            TimeRange.appendClock(sb, minuteOfDay);
+            return sb.toString();
         }
 
         ZoneOffsetTransitionRule rule(ZoneOffset standard, ZoneOffset before, ZoneOffset after) {
@@ -113,15 +115,13 @@ public record SummerTime(String name, Rule rule, int offsetMinutes) {
     }
 
     private static String dateText(LocalDateTime t) {
-        return abbreviated(t.getMonth().name()) + " " + t.getDayOfMonth() + " " + t.getYear() + " " + t.getHour() + ":"
-                + two(t.getMinute());
+        StringBuilder sb = new StringBuilder(abbreviated(t.getMonth().name())).append(' ').append(t.getDayOfMonth())
+                .append(' ').append(t.getYear()).append(' ');
+        TimeRange.appendClock(sb, t.getHour() * 60 + t.getMinute());
+        return sb.toString();
     }
 
     private static String abbreviated(String upperName) {
         return upperName.charAt(0) + upperName.substring(1, 3).toLowerCase(Locale.ROOT);
-    }
-
-    private static String two(int v) {
-        return v < 10 ? "0" + v : String.valueOf(v);
     }
 }
