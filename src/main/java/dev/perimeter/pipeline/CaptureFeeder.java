@@ -2,13 +2,15 @@ package dev.perimeter.pipeline;
 
 import com.lmax.disruptor.RingBuffer;
 import dev.perimeter.io.CaptureReader;
+import dev.perimeter.packet.FrameDecoder;
 import java.io.IOException;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntUnaryOperator;
 
 /**
  * Reads a capture file straight into the ring's slots, a batch at a time: claims {@code batch} slots, fills
- * them from the reader, publishes them together. A reader that can lend its frames fills the slots with views of
+ * them from the reader and decodes each frame's headers into its slot (so that the handler's thread only
+ * judges), publishes them together. A reader that can lend its frames fills the slots with views of
  * its memory instead of copies, and learns from the ring which frames every consumer is done with. Slots of a
  * batch that the end of the input (or a corrupt record) leaves empty are published as not present, so the
  * handler skips them.
@@ -16,6 +18,7 @@ import java.util.function.IntUnaryOperator;
 public final class CaptureFeeder {
     private final RingBuffer<FrameEvent> ring;
     private final int batch;
+    private final FrameDecoder decoder = new FrameDecoder();
 
     public CaptureFeeder(RingBuffer<FrameEvent> ring, int batch) {
         if (batch < 1 || batch > ring.getBufferSize()) {
@@ -52,6 +55,7 @@ public final class CaptureFeeder {
                     }
                     e.ingressPort = portOfInterface.applyAsInt(e.frame.interfaceIndex);
                     e.present = true;
+                    e.decode(decoder);
                     frames++;
                 }
             } finally {

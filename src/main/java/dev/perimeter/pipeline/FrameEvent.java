@@ -1,6 +1,9 @@
 package dev.perimeter.pipeline;
 
 import dev.perimeter.io.CapturedFrame;
+import dev.perimeter.match.PacketKey;
+import dev.perimeter.packet.DecodeStatus;
+import dev.perimeter.packet.FrameDecoder;
 
 /**
  * One slot of the ring, allocated once when the ring is built and reused for every frame that passes through
@@ -20,6 +23,16 @@ public final class FrameEvent {
      * handler skips it. A producer must set this on every slot it publishes.
      */
     public boolean present;
+    /**
+     * The frame's headers as {@link #decode} found them, or null when the producer left the decoding to the
+     * handler. Decoding where a frame enters spreads that work over the producers' threads (the file reader, each
+     * capture port), so that the one judging thread only matches, counts and hands on.
+     */
+    public DecodeStatus status;
+    public final PacketKey key = new PacketKey();
+    /** What the decoder said of the link header: see {@link FrameDecoder#etherType()}, {@code sourceMacOffset()}. */
+    public int etherType;
+    public int sourceMacOffset;
 
     public FrameEvent() {
         this(INITIAL_CAPACITY);
@@ -43,5 +56,13 @@ public final class FrameEvent {
         frame.sourceOffset = -1;
         this.ingressPort = ingressPort;
         this.present = true;
+        this.status = null;
+    }
+
+    /** Decodes the frame in this slot with the calling thread's decoder. */
+    public void decode(FrameDecoder decoder) {
+        status = decoder.decode(frame.data, frame.offset, frame.capturedLength, frame.linkType, key);
+        etherType = decoder.etherType();
+        sourceMacOffset = decoder.sourceMacOffset();
     }
 }

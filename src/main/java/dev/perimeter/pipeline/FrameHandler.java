@@ -4,7 +4,6 @@ import com.lmax.disruptor.EventHandler;
 import dev.perimeter.io.CapturedFrame;
 import dev.perimeter.match.Matcher;
 import dev.perimeter.match.PacketKey;
-import dev.perimeter.packet.DecodeStatus;
 import dev.perimeter.packet.FrameDecoder;
 import dev.perimeter.stats.TrafficCounters;
 import dev.perimeter.stats.TrafficCounters.Malformed;
@@ -12,8 +11,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
 /**
- * The one thread that judges frames: decodes each in place, meets the ingress port's {@code in} list and then
- * the egress port's {@code out} list, counts, logs, and hands the verdict to the sink. Allocates nothing per
+ * The one thread that judges frames: takes each frame's headers as its producer decoded them into the slot
+ * (decoding it here when the producer did not), meets the ingress port's {@code in} list and then the egress
+ * port's {@code out} list, counts, logs, and hands the verdict to the sink. Allocates nothing per
  * frame. The filter plan is read once per batch, so a reload takes effect at the next batch and no frame sees
  * half of one plan and half of another. Lists with time ranges are judged at each frame's own time: a frame past
  * the plan's stretch of unchanged states moves the plan first.
@@ -24,7 +24,6 @@ public final class FrameHandler implements EventHandler<FrameEvent> {
     private final MatchLog log;
     private final TrafficCounters traffic;
     private final FrameDecoder decoder = new FrameDecoder();
-    private final PacketKey key = new PacketKey();
     private final String[] inputNames;
     private final CountDownLatch started = new CountDownLatch(1);
     private FilterPlan plan;
@@ -81,16 +80,18 @@ public final class FrameHandler implements EventHandler<FrameEvent> {
             plan.moveTo(time); // a time range starts or ends: this frame already meets the lists of its minute
         }
         traffic.countRead(ingress);
-        DecodeStatus status = decoder.decode(frame.data, frame.offset, frame.capturedLength, frame.linkType, key);
-        switch (status) {
+        if (event.status == null) {
+            event.decode(decoder);
+        }
+        switch (event.status) {
             case NON_IPV4 -> {
-                traffic.countNonIpv4(decoder.etherType());
+                traffic.countNonIpv4(event.etherType);
                 forward(event, ingress, egress);
             }
             case MALFORMED -> malformed(event, ingress, Malformed.HEADER);
             case UNDECODED_LINK_TYPE -> malformed(event, ingress, Malformed.LINK_TYPE);
             case IPV4_L4_TRUNCATED -> {
-                if (plan.pathNeedsL4(ingress, key.protocol)) {
+                if (plan.pathNeedsL4(ingress, event.key.protocol)) {
                     malformed(event, ingress, Malformed.L4_CUT_SHORT);
                 } else {
                     judge(event, ingress, egress);
@@ -111,6 +112,7 @@ public final class FrameHandler implements EventHandler<FrameEvent> {
         if (step == null) {
             return true;
         }
+        PacketKey key = event.key;
         int entry = step.matcher.match(key);
         if (entry == Matcher.NO_MATCH) {
             step.counters.countImplicitDeny();
@@ -121,7 +123,7 @@ public final class FrameHandler implements EventHandler<FrameEvent> {
         step.counters.countMatch(entry);
         if (step.logs[entry]) {
             CapturedFrame frame = event.frame;
-            log.logMatch(step.list, entry, key, inputNames[ingress], frame.data, decoder.sourceMacOffset(),
+            log.logMatch(step.list, entry, key, inputNames[ingress], frame.data, event.sourceMacOffset,
                     frame.timestampNanos);
         }
         if (step.permits[entry]) {

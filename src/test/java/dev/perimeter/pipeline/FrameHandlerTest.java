@@ -209,6 +209,27 @@ class FrameHandlerTest {
     }
 
     @Test
+    void aFrameDecodedWhereItEnteredIsJudgedOnItsOwnHeadersAndARefilledSlotIsDecodedAgain() {
+        byte[] web = FrameBuilder.tcp("10.1.2.3", 40000, "192.168.1.10", 80, 0x02).build();
+        byte[] telnet = FrameBuilder.tcp("10.1.9.9", 40000, "192.168.1.10", 23, 0x02).build();
+        FrameEvent slot = new FrameEvent();
+        slot.set(web, 0, web.length, web.length, time++, LinkType.ETHERNET, 0);
+        slot.decode(new dev.perimeter.packet.FrameDecoder()); // the producer's decoder, as the feeder does it
+        assertEquals(dev.perimeter.packet.DecodeStatus.IPV4, slot.status);
+        assertEquals(80, slot.key.destinationPort);
+        assertEquals(6, slot.sourceMacOffset);
+        handler.handle(slot);
+        // the slot is reused for another frame by a producer that leaves the decoding to the handler: the headers
+        // of the frame before must not be judged again
+        slot.set(telnet, 0, telnet.length, telnet.length, time++, LinkType.ETHERNET, 0);
+        handler.handle(slot);
+        assertEquals(23, slot.key.destinationPort);
+        assertEquals(List.of("F:" + INSIDE, "D:DENIED"), recorder.verdicts);
+        assertEquals(List.of("from_outside#10 10.1.2.3 in " + OUTSIDE + " mac@6 t=1000000000",
+                "to_inside#10 10.1.9.9 in " + OUTSIDE + " mac@6 t=1000000001"), recorder.logged);
+    }
+
+    @Test
     void aDenyInTheOutListDropsAndLogsWithTheIngressInterface() {
         judge(FrameBuilder.tcp("10.1.2.3", 40000, "192.168.1.10", 80, 0x02).build(), 0); // in 10 (logged)
         plan = FilterPlan.build(FilterSet.build(twoSided(), Matchers::forPipeline), ports());

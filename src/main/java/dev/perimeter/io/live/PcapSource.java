@@ -2,6 +2,7 @@ package dev.perimeter.io.live;
 
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
+import dev.perimeter.packet.FrameDecoder;
 import dev.perimeter.packet.LinkType;
 import dev.perimeter.pipeline.FrameEvent;
 import java.util.function.Consumer;
@@ -27,6 +28,8 @@ public final class PcapSource implements Runnable {
     private final WallClock clock;
     private final Consumer<String> notices;
     private final int batch;
+    /** Decodes on this port's capture thread, so that the judging thread does not (each source has its own). */
+    private final FrameDecoder decoder = new FrameDecoder();
     private byte[][] frames;
     private final int[] captured;
     private final int[] original;
@@ -118,6 +121,7 @@ public final class PcapSource implements Runnable {
                 event.present = false;
             } else {
                 event.set(frames[i], 0, captured[i], original[i], now, LinkType.ETHERNET, portIndex);
+                event.decode(decoder);
             }
         }
         ring.publish(lo, hi);
