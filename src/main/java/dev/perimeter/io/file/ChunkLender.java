@@ -24,9 +24,9 @@ final class ChunkLender {
     /** Number of the last frame lent from each chunk, -1 for none. */
     private final long[] lastLent = new long[CHUNKS];
     private int current = -1;
-    /** File position of the current chunk's first byte, and how many of its bytes are valid. */
+    /** File position of the current chunk's first byte, and how many of its bytes are valid (-1: no chunk yet). */
     private long start;
-    private int filled;
+    private int filled = -1;
     /** Frames read so far, lent or copied: the next frame's number. */
     private long frames;
 
@@ -47,10 +47,15 @@ final class ChunkLender {
      * does not hold them all. -1 when the range is larger than {@link #MAX_LENT} or the next chunk is still held.
      */
     int at(long position, int length) throws IOException {
+        // the common case first and small enough for C1 to inline into the readers
         long relative = position - start;
-        if (current >= 0 && relative >= 0 && relative + length <= filled) {
+        if (relative >= 0 && relative + length <= filled) {
             return (int) relative;
         }
+        return moveOn(position, length);
+    }
+
+    private int moveOn(long position, int length) throws IOException {
         if (length > MAX_LENT) {
             return -1;
         }

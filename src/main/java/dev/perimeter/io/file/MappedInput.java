@@ -24,7 +24,8 @@ final class MappedInput implements Closeable {
     private ByteOrder order = ByteOrder.BIG_ENDIAN;
     private MappedByteBuffer window;
     private long windowStart;
-    private long windowEnd;
+    /** -1 until the first window is mapped, so that no range, not even an empty one, lies in it. */
+    private long windowEnd = -1;
 
     MappedInput(Path path, long windowSize) throws IOException {
         this(FileChannel.open(path, StandardOpenOption.READ), true, windowSize);
@@ -69,14 +70,21 @@ final class MappedInput implements Closeable {
 
     /** Makes {@code [position, position + length)} addressable and returns the index of {@code position}. */
     int at(long position, int length) throws IOException {
-        if (window == null || position < windowStart || position + length > windowEnd) {
-            long mapLength = Math.min(size - position, Math.max(windowSize, length));
-            window = channel.map(FileChannel.MapMode.READ_ONLY, position, mapLength);
-            window.order(order);
-            windowStart = position;
-            windowEnd = position + mapLength;
+        // the common case first and small enough for C1 to inline into every per-frame caller
+        if (position >= windowStart && position + length <= windowEnd) {
+            return (int) (position - windowStart);
         }
-        return (int) (position - windowStart);
+        return remap(position, length);
+    }
+
+    /** Maps the window that starts at {@code position} (and holds at least {@code length} bytes). */
+    private int remap(long position, int length) throws IOException {
+        long mapLength = Math.min(size - position, Math.max(windowSize, length));
+        window = channel.map(FileChannel.MapMode.READ_ONLY, position, mapLength);
+        window.order(order);
+        windowStart = position;
+        windowEnd = position + mapLength;
+        return 0;
     }
 
     MappedByteBuffer buffer() {
