@@ -14,8 +14,8 @@ public enum DecodeStatus {
      */
     IPV4,
     /**
-     * Not IPv4: ARP, IPv6, LLDP, 802.3/LLC. Outside {@code ip access-group}: forwarded and counted by
-     * {@link FrameDecoder#etherType()}. The key is cleared.
+     * Not IPv4: ARP, IPv6, LLDP, 802.3/LLC, SLARP, PPP control protocols. Outside {@code ip access-group}:
+     * forwarded and counted by {@link FrameDecoder#etherType()}. The key is cleared.
      */
     NON_IPV4,
     /**
@@ -28,15 +28,17 @@ public enum DecodeStatus {
     IPV4_L4_TRUNCATED,
     /**
      * The frame is shorter than its link header (Ethernet 14 bytes plus 4 per VLAN tag, SLL 16, SLL2 20, BSD
-     * loopback 4), or it carries IPv4 whose header is not valid: fewer than 20 bytes captured, version not 4, IHL
-     * below 5, the IHL header (with options) not all captured, or total length shorter than the header. On raw-IP
-     * link types a version nibble other than 4 or 6 is malformed too. The key is cleared.
+     * loopback 4, Cisco HDLC 4, PPP its address, control and protocol octets; a PPP 0xff address octet without
+     * its 0x03 control octet), or it carries IPv4 whose header is not valid: fewer than 20 bytes captured, version
+     * not 4, IHL below 5, the IHL header (with options) not all captured, or total length shorter than the header.
+     * On raw-IP link types a version nibble other than 4 or 6 is malformed too, and on the IPv6-only link type any
+     * but 6. The key is cleared.
      */
     MALFORMED,
     /**
-     * The frame's link type is none the decoder reads (802.11, PPP …, see {@link LinkType#isDecoded}): whether it
-     * carries IPv4, and where, is unknown, so it cannot be judged; it is dropped as malformed. No byte is read,
-     * {@link FrameDecoder#etherType()} is -1 and the key is cleared.
+     * The frame's link type is none the decoder reads (802.11, Frame Relay …, see {@link LinkType#isDecoded}):
+     * whether it carries IPv4, and where, is unknown, so it cannot be judged; it is dropped as malformed. No byte
+     * is read, {@link FrameDecoder#etherType()} is -1 and the key is cleared.
      */
     UNDECODED_LINK_TYPE
 }

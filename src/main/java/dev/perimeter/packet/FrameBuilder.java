@@ -24,7 +24,8 @@ import java.util.List;
  * }</pre>
  *
  * Link framing: {@link #ethernet()} (optionally with 802.1Q/802.1ad tags), {@link #sll()}, {@link #sll2()},
- * {@link #rawIp()} ({@link LinkType#RAW}) and {@link #ipv4Only()} ({@link LinkType#IPV4}); {@link #linkType()}
+ * {@link #ciscoHdlc()}, {@link #ppp()}, {@link #rawIp()} ({@link LinkType#RAW}) and {@link #ipv4Only()}
+ * ({@link LinkType#IPV4}); {@link #linkType()}
  * names the one to write in a capture. Builders are mutable and can be reused: change a field, build again.
  */
 public final class FrameBuilder {
@@ -86,6 +87,16 @@ public final class FrameBuilder {
     /** A Linux cooked v2 (SLL2) frame. */
     public static FrameBuilder sll2() {
         return new FrameBuilder(LinkType.LINUX_SLL2);
+    }
+
+    /** A Cisco HDLC frame (unicast address 0x0f, control 0, the ethertype). */
+    public static FrameBuilder ciscoHdlc() {
+        return new FrameBuilder(LinkType.C_HDLC);
+    }
+
+    /** A PPP frame with the address and control octets (0xff 0x03) and a two-octet protocol field. */
+    public static FrameBuilder ppp() {
+        return new FrameBuilder(LinkType.PPP);
     }
 
     /** A bare IP packet for {@link LinkType#RAW}. */
@@ -533,6 +544,16 @@ public final class FrameBuilder {
                 System.arraycopy(sourceMac, 0, h, 12, 6);
                 out.writeBytes(h);
                 writeTags(out, type, true);
+                out.writeBytes(packet);
+                return out.toByteArray();
+            }
+            case LinkType.C_HDLC:
+                out.writeBytes(new byte[] {0x0f, 0, (byte) (type >>> 8), (byte) type});
+                out.writeBytes(packet);
+                return out.toByteArray();
+            case LinkType.PPP: {
+                int protocol = network == Network.IPV4 ? 0x0021 : network == Network.IPV6 ? 0x0057 : 0xc021;
+                out.writeBytes(new byte[] {(byte) 0xff, 0x03, (byte) (protocol >>> 8), (byte) protocol});
                 out.writeBytes(packet);
                 return out.toByteArray();
             }

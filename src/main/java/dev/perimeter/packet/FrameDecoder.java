@@ -10,8 +10,9 @@ import java.util.Objects;
  * frame until the next call.
  *
  * <p>Link types: Ethernet II with any number of 802.1Q / 802.1ad (0x88a8, 0x9100) tags, Linux cooked SLL and
- * SLL2 (also with VLAN tags after them), raw IP ({@link LinkType#RAW}, DLT_RAW 12 and 14),
- * {@link LinkType#IPV4} and BSD loopback ({@link LinkType#NULL}, {@link LinkType#LOOP}). Offsets returned by the
+ * SLL2 (also with VLAN tags after them), Cisco HDLC ({@link LinkType#C_HDLC}), PPP ({@link LinkType#PPP},
+ * {@link LinkType#PPP_HDLC}), raw IP ({@link LinkType#RAW}, DLT_RAW 12 and 14), {@link LinkType#IPV4},
+ * {@link LinkType#IPV6} and BSD loopback ({@link LinkType#NULL}, {@link LinkType#LOOP}). Offsets returned by the
  * accessors are indices into the {@code data} array given to {@code decode} (they include its {@code offset}), or
  * -1 when the frame has no such part.
  */
@@ -28,6 +29,11 @@ public final class FrameDecoder {
     private static final int ARPHRD_ETHER = 1;
     private static final int LOOPBACK_HEADER = 4;
     private static final int AF_INET = 2;
+    private static final int CISCO_HDLC_HEADER = 4;
+    private static final int CISCO_HDLC_UNICAST = 0x0f;
+    private static final int CISCO_HDLC_BROADCAST = 0x8f;
+    private static final int PPP_IPV4 = 0x0021;
+    private static final int PPP_IPV6 = 0x0057;
 
     private byte[] data;
     private int etherType;
@@ -87,6 +93,23 @@ public final class FrameDecoder {
             case LinkType.IPV4:
                 etherType = EtherType.IPV4;
                 return ipv4(offset, end, key);
+            case LinkType.IPV6:
+                if (length < 1) {
+                    return DecodeStatus.MALFORMED;
+                }
+                etherType = EtherType.IPV6;
+                return Bytes.u8(data, offset) >>> 4 == 6 ? DecodeStatus.NON_IPV4 : DecodeStatus.MALFORMED;
+            case LinkType.C_HDLC:
+                return ciscoHdlc(offset, end, key);
+            case LinkType.PPP_HDLC:
+                // libpcap files Cisco HDLC frames under this link type too: their first octet says which
+                if (length >= 1 && (Bytes.u8(data, offset) == CISCO_HDLC_UNICAST
+                        || Bytes.u8(data, offset) == CISCO_HDLC_BROADCAST)) {
+                    return ciscoHdlc(offset, end, key);
+                }
+                return ppp(offset, end, key);
+            case LinkType.PPP:
+                return ppp(offset, end, key);
             case LinkType.NULL:
             case LinkType.LOOP:
                 if (length < LOOPBACK_HEADER) {
@@ -125,6 +148,49 @@ public final class FrameDecoder {
             return ipv4(next, end, key);
         }
         if (family == 24 || family == 28 || family == 30) {
+            etherType = EtherType.IPV6;
+        }
+        return DecodeStatus.NON_IPV4;
+    }
+
+    /** Cisco HDLC: address and control octets, then an ethertype (0x0800 for IPv4, 0x8035 for SLARP …). */
+    private DecodeStatus ciscoHdlc(int at, int end, PacketKey key) {
+        if (end - at < CISCO_HDLC_HEADER) {
+            return DecodeStatus.MALFORMED;
+        }
+        return afterEtherType(Bytes.u16(data, at + 2), at + CISCO_HDLC_HEADER, end, key);
+    }
+
+    /**
+     * PPP: the address and control octets 0xff 0x03 when the frame has them (RFC 1662), then the protocol field,
+     * one octet when compressed (an odd first octet, RFC 1661 6.5). 0x0021 is IPv4 and 0x0057 IPv6; the control
+     * protocols (LCP, IPCP …) have no ethertype.
+     */
+    private DecodeStatus ppp(int at, int end, PacketKey key) {
+        if (end - at >= 1 && Bytes.u8(data, at) == 0xff) {
+            // the all-stations address is no protocol octet: it comes with the control octet or not at all
+            if (end - at < 2 || Bytes.u8(data, at + 1) != 0x03) {
+                return DecodeStatus.MALFORMED;
+            }
+            at += 2;
+        }
+        if (end - at < 1) {
+            return DecodeStatus.MALFORMED;
+        }
+        int protocol = Bytes.u8(data, at);
+        if ((protocol & 1) != 0) {
+            at++;
+        } else if (end - at < 2) {
+            return DecodeStatus.MALFORMED;
+        } else {
+            protocol = Bytes.u16(data, at);
+            at += 2;
+        }
+        if (protocol == PPP_IPV4) {
+            etherType = EtherType.IPV4;
+            return ipv4(at, end, key);
+        }
+        if (protocol == PPP_IPV6) {
             etherType = EtherType.IPV6;
         }
         return DecodeStatus.NON_IPV4;
@@ -242,8 +308,9 @@ public final class FrameDecoder {
 
     /**
      * The ethertype after any VLAN tags (Ethernet), the protocol field (SLL, SLL2: an ethertype for Ethernet
-     * devices), 0x0800 or 0x86DD for raw-IP and loopback link types; -1 for a link type the decoder does not
-     * read, a frame too short to have one, or a loopback frame of another address family. Values up to 1500 are
+     * devices; Cisco HDLC), 0x0800 or 0x86DD for raw-IP, IPv6-only, loopback and PPP link types; -1 for a link
+     * type the decoder does not read, a frame too short to have one, a loopback frame of another address family
+     * or a PPP frame of another protocol (LCP, IPCP …). Values up to 1500 are
      * 802.3 length fields (LLC frames).
      */
     public int etherType() {

@@ -4,7 +4,8 @@ package dev.perimeter.stats;
 public final class EtherTypes {
     /**
      * Counting buckets: one per ethertype, then one for every 802.3 length value, one for frames without an
-     * ethertype (BSD loopback frames of an address family other than IPv4 and IPv6).
+     * ethertype (BSD loopback frames of an address family other than IPv4 and IPv6, PPP frames of a protocol
+     * other than IPv4 and IPv6).
      */
     public static final int BUCKETS = 0x10002;
     public static final int LLC_BUCKET = 0x10000;
@@ -35,7 +36,7 @@ public final class EtherTypes {
     public static String bucketName(int bucket) {
         return switch (bucket) {
             case LLC_BUCKET -> "LLC (length field)";
-            case NO_ETHERTYPE_BUCKET -> "loopback, other address family";
+            case NO_ETHERTYPE_BUCKET -> "loopback address family or PPP protocol";
             default -> name(bucket);
         };
     }

@@ -550,6 +550,42 @@ class ReplayCommandTest {
         assertTrue(nanoLines(drp, null).get(0).startsWith("1771903583.123456789 "), nanoLines(drp, null).get(0));
     }
 
+    /**
+     * Captures of a router's serial links, Cisco HDLC and PPP, with a link keepalive among the datagrams (SLARP,
+     * LCP echo): judged as tcpdump's filters split them, the keepalive forwarded as not IPv4.
+     */
+    @Test
+    void serialLinkCapturesAreJudged() throws Exception {
+        ExternalTools.require("tcpdump");
+        byte[] slarp = {(byte) 0x8f, 0, (byte) 0x80, 0x35, 0, 0, 0, 2, 0, 0, 0, 1, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff};
+        byte[] lcpEcho = {(byte) 0xff, 0x03, (byte) 0xc0, 0x21, 9, 1, 0, 8, 0, 0, 0, 0};
+        for (int link : new int[] {LinkType.C_HDLC, LinkType.PPP}) {
+            Path in = dir.resolve("serial-" + link + ".pcap");
+            try (CaptureWriter w = CaptureFiles.openWriter(in, CaptureFormat.PCAP, link)) {
+                int[] ports = {143, 80, 25, 110, 443};
+                long t = 1_771_903_583_000_000_000L;
+                for (int i = 0; i < ports.length; i++) {
+                    FrameBuilder b = link == LinkType.C_HDLC ? FrameBuilder.ciscoHdlc() : FrameBuilder.ppp();
+                    byte[] f = b.ipv4("172.16.11.5", "172.16.27.70").tcp(41234 + i, ports[i]).flags(0x02).build();
+                    w.write(f, 0, f.length, f.length, t + i * 1000, 0);
+                }
+                byte[] keepalive = link == LinkType.C_HDLC ? slarp : lcpEcho;
+                w.write(keepalive, 0, keepalive.length, keepalive.length, t + 10_000, 0);
+            }
+            Path fwd = dir.resolve("f-" + link + ".pcap");
+            Path drp = dir.resolve("d-" + link + ".pcap");
+            ReplayRun run = ReplayRun.of("--config", SEED_CFG, "--egress", "eth2/0", in.toString(),
+                    "--forwarded", fwd.toString(), "--dropped", drp.toString(), "--json");
+            assertEquals(0, run.exitCode(), run.err());
+            assertEquals(3, nanoLines(drp, null).size(), "link type " + link);
+            assertEquals(nanoLines(in, DENIED), nanoLines(drp, null), "link type " + link);
+            assertEquals(nanoLines(in, "not (" + DENIED + ")"), nanoLines(fwd, null), "link type " + link);
+            JsonObject frames = JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonObject("frames");
+            assertEquals(1, frames.get("nonIpv4").getAsLong(), run.out());
+            assertEquals(0, frames.get("malformed").getAsLong(), run.out());
+        }
+    }
+
     /** A macOS loopback capture (DLT_NULL, AF_INET in little-endian): judged as tcpdump's filters split it. */
     @Test
     void bsdLoopbackCapturesAreJudged() throws Exception {

@@ -9,6 +9,7 @@ import dev.perimeter.acl.IpOptionNames;
 import dev.perimeter.acl.Ipv4;
 import dev.perimeter.acl.TcpFlags;
 import dev.perimeter.match.PacketKey;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -181,8 +182,15 @@ class FrameDecoderTest {
                     case LinkType.LINUX_SLL2 -> FrameBuilder.sll2().ipv4("192.0.2.1", "198.51.100.7").tcp(1024, 80)
                             .build();
                     case LinkType.NULL, LinkType.LOOP -> withPrefix(new byte[] {0, 0, 0, 2}, ip);
+                    case LinkType.C_HDLC -> FrameBuilder.ciscoHdlc().ipv4("192.0.2.1", "198.51.100.7").tcp(1024, 80)
+                            .build();
+                    case LinkType.PPP, LinkType.PPP_HDLC -> FrameBuilder.ppp().ipv4("192.0.2.1", "198.51.100.7")
+                            .tcp(1024, 80).build();
                     default -> ip;
                 };
+                if (link == LinkType.IPV6) {
+                    continue; // IPv6 only: no IPv4 packet can be found there (ipv6OnlyLinkType)
+                }
                 assertEquals(DecodeStatus.IPV4, decoder.decode(f, 0, f.length, link, key), "link type " + link);
                 assertEquals(80, key.destinationPort, "link type " + link);
             } else {
@@ -323,6 +331,65 @@ class FrameDecoderTest {
     }
 
     @Test
+    void ciscoHdlcFramesAreDecodedByTheirEthertype() {
+        byte[] f = FrameBuilder.ciscoHdlc().ipv4("10.1.1.1", "10.2.2.2").tcp(1024, 25).build();
+        assertEquals(0x0f, f[0]);
+        assertEquals(DecodeStatus.IPV4, decoder.decode(f, 0, f.length, LinkType.C_HDLC, key));
+        assertEquals(Ipv4.parse("10.2.2.2"), key.destination);
+        assertEquals(25, key.destinationPort);
+        assertEquals(4, decoder.ipOffset());
+        assertEquals(-1, decoder.sourceMacOffset());
+        // a SLARP keepalive is not IPv4: counted by its ethertype
+        byte[] slarp = {(byte) 0x8f, 0, (byte) 0x80, 0x35, 0, 0, 0, 2};
+        assertEquals(DecodeStatus.NON_IPV4, decoder.decode(slarp, 0, slarp.length, LinkType.C_HDLC, key));
+        assertEquals(0x8035, decoder.etherType());
+        // libpcap files Cisco HDLC under the PPP-in-HDLC link type too: the address octet tells them apart
+        f[0] = (byte) 0x8f;
+        assertEquals(DecodeStatus.IPV4, decoder.decode(f, 0, f.length, LinkType.PPP_HDLC, key));
+        assertEquals(25, key.destinationPort);
+        assertEquals(DecodeStatus.MALFORMED, decoder.decode(f, 0, 3, LinkType.C_HDLC, key));
+    }
+
+    @Test
+    void pppFramesWithOrWithoutAddressAndControlAndWithACompressedProtocol() {
+        byte[] ip = FrameBuilder.rawIp().ipv4("10.1.1.1", "10.2.2.2").udp(5000, 53).build();
+        byte[][] framings = {{(byte) 0xff, 0x03, 0x00, 0x21}, {0x00, 0x21}, {0x21}, {(byte) 0xff, 0x03, 0x21}};
+        for (byte[] framing : framings) {
+            byte[] f = withPrefix(framing, ip);
+            for (int link : new int[] {LinkType.PPP, LinkType.PPP_HDLC}) {
+                assertEquals(DecodeStatus.IPV4, decoder.decode(f, 0, f.length, link, key), Arrays.toString(framing));
+                assertEquals(53, key.destinationPort);
+                assertEquals(framing.length, decoder.ipOffset());
+                assertEquals(EtherType.IPV4, decoder.etherType());
+            }
+        }
+        byte[] lcp = {(byte) 0xff, 0x03, (byte) 0xc0, 0x21, 1, 1, 0, 4};
+        assertEquals(DecodeStatus.NON_IPV4, decoder.decode(lcp, 0, lcp.length, LinkType.PPP, key));
+        assertEquals(-1, decoder.etherType(), "a control protocol has no ethertype");
+        byte[] v6 = withPrefix(new byte[] {0x00, 0x57},
+                FrameBuilder.rawIp().ipv6("2001:db8::1", "2001:db8::2").udp(1, 2).build());
+        assertEquals(DecodeStatus.NON_IPV4, decoder.decode(v6, 0, v6.length, LinkType.PPP, key));
+        assertEquals(EtherType.IPV6, decoder.etherType());
+        // cut inside the framing, or an all-stations address without its control octet
+        for (byte[] bad : new byte[][] {{}, {(byte) 0xff}, {(byte) 0xff, 0x03}, {(byte) 0xff, 0x03, 0x00},
+                {(byte) 0xff, 0x21, 0x45}}) {
+            assertEquals(DecodeStatus.MALFORMED, decoder.decode(bad, 0, bad.length, LinkType.PPP, key),
+                    Arrays.toString(bad));
+        }
+    }
+
+    @Test
+    void ipv6OnlyLinkType() {
+        byte[] v6 = FrameBuilder.rawIp().ipv6("2001:db8::1", "2001:db8::2").udp(1, 2).build();
+        assertEquals(DecodeStatus.NON_IPV4, decoder.decode(v6, 0, v6.length, LinkType.IPV6, key));
+        assertEquals(EtherType.IPV6, decoder.etherType());
+        // an IPv4 header where the link type promises IPv6 is not judged as IPv4
+        byte[] v4 = FrameBuilder.rawIp().ipv4("10.1.1.1", "10.2.2.2").udp(1, 2).build();
+        assertEquals(DecodeStatus.MALFORMED, decoder.decode(v4, 0, v4.length, LinkType.IPV6, key));
+        assertEquals(DecodeStatus.MALFORMED, decoder.decode(v4, 0, 0, LinkType.IPV6, key));
+    }
+
+    @Test
     void tinyInitialFragmentIsL4Truncated() {
         // an initial fragment carrying only 8 bytes of a TCP header: the classic tiny-fragment evasion
         byte[] whole = FrameBuilder.tcp("10.0.0.1", 1000, "10.0.0.2", 23, TcpFlags.SYN).build();
@@ -397,6 +464,8 @@ class FrameDecoderTest {
             FrameBuilder.sll2().ipv4("10.0.0.1", "10.0.0.2").udp(1, 2),
             FrameBuilder.rawIp().ipv4("10.0.0.1", "10.0.0.2").tcp(1, 2),
             FrameBuilder.ethernet().ipv4("10.0.0.1", "10.0.0.2").igmp(0x11, "0.0.0.0"),
+            FrameBuilder.ciscoHdlc().ipv4("10.0.0.1", "10.0.0.2").tcp(1, 2),
+            FrameBuilder.ppp().ipv4("10.0.0.1", "10.0.0.2").udp(1, 2),
         };
         for (FrameBuilder b : builders) {
             byte[] f = b.build();
@@ -421,7 +490,8 @@ class FrameDecoderTest {
     void randomBytesNeverThrow() {
         java.util.Random random = new java.util.Random(7);
         byte[] f = new byte[200];
-        int[] links = {LinkType.ETHERNET, LinkType.LINUX_SLL, LinkType.LINUX_SLL2, LinkType.RAW, LinkType.IPV4};
+        int[] links = {LinkType.ETHERNET, LinkType.LINUX_SLL, LinkType.LINUX_SLL2, LinkType.RAW, LinkType.IPV4,
+            LinkType.C_HDLC, LinkType.PPP, LinkType.PPP_HDLC, LinkType.IPV6};
         int ipv4 = 0;
         for (int i = 0; i < 200_000; i++) {
             random.nextBytes(f);

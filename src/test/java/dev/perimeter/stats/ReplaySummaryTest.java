@@ -41,7 +41,7 @@ class ReplaySummaryTest {
         assertTrue(text.contains("0x86dd IPv6"), text);
         assertTrue(text.contains("0x88cc LLDP"), text);
         assertTrue(has(text, "802.3 LLC (length field)", 2), text);
-        assertTrue(has(text, "no-ethertype loopback, other address family", 1), text);
+        assertTrue(has(text, "no-ethertype loopback address family or PPP protocol", 1), text);
         assertTrue(has(text, "0x1234", 1), text);
         JsonObject byType = JsonParser.parseString(s.json()).getAsJsonObject().getAsJsonObject("nonIpv4ByEthertype");
         assertEquals(2, byType.getAsJsonObject("0x0806").get("frames").getAsInt());

@@ -102,7 +102,7 @@ class InteropTest {
     void tcpdumpReadsEveryLinkTypeWeWrite() throws IOException {
         ExternalTools.require("tcpdump");
         List<Known> frames = known(FrameBuilder.sll(), FrameBuilder.sll2(), FrameBuilder.rawIp(),
-                FrameBuilder.ipv4Only(), FrameBuilder.sll2().vlan(7),
+                FrameBuilder.ipv4Only(), FrameBuilder.sll2().vlan(7), FrameBuilder.ciscoHdlc(), FrameBuilder.ppp(),
                 FrameBuilder.ethernet().tag(dev.perimeter.packet.EtherType.QINQ_OLD, 3, 1).vlan(4));
         for (int i = 0; i < frames.size(); i++) {
             Known k = frames.get(i);
