@@ -7,8 +7,9 @@ import dev.perimeter.packet.FrameDecoder;
 
 /**
  * One slot of the ring, allocated once when the ring is built and reused for every frame that passes through
- * it: a copy of the frame bytes (grown only when a larger frame arrives), their lengths, the capture time and
- * the ingress port. A producer claims slots, fills them and publishes; the handler reads them in order.
+ * it: a copy of the frame bytes (grown only when a larger frame arrives) or a view lent by a file reader, their
+ * lengths, the capture time, the ingress port and the decoded headers. A producer claims slots, fills and decodes
+ * them and publishes; the handler reads them in order.
  */
 public final class FrameEvent {
     /** Room for a full Ethernet frame with two VLAN tags; larger frames grow the buffer once. */
