@@ -27,7 +27,8 @@ public final class FrameEvent {
     /**
      * The frame's headers as {@link #decode} found them, or null when the producer left the decoding to the
      * handler. Decoding where a frame enters spreads that work over the producers' threads (the file reader, each
-     * capture port), so that the one judging thread only matches, counts and hands on.
+     * capture port), so that the one judging thread only matches, counts and hands on. {@link #set} clears it; a
+     * producer that fills {@link #frame} itself must decode it or clear this, or the slot keeps an older frame's.
      */
     public DecodeStatus status;
     public final PacketKey key = new PacketKey();
