@@ -586,6 +586,41 @@ class ReplayCommandTest {
         }
     }
 
+    /**
+     * A capture whose frames end with their Ethernet FCS says so in the high bits of its link-type field: the
+     * outputs keep the field, so tools still take the last four bytes for the FCS, and the frames are judged.
+     */
+    @Test
+    void theLinkTypeFieldsFcsBitsAreKept() throws Exception {
+        ExternalTools.require("tcpdump");
+        Path in = dir.resolve("fcs.pcap");
+        try (CaptureWriter w = CaptureFiles.openWriter(in, CaptureFormat.PCAP, LinkType.ETHERNET)) {
+            int[] ports = {143, 80};
+            for (int i = 0; i < ports.length; i++) {
+                byte[] f = FrameBuilder.ethernet().ipv4("172.16.11.5", "172.16.27.70").tcp(41234 + i, ports[i])
+                        .flags(0x02).build();
+                byte[] withFcs = java.util.Arrays.copyOf(f, f.length + 4); // an FCS of zeros: only its place matters
+                w.write(withFcs, 0, withFcs.length, withFcs.length, 1_771_903_583_000_000_000L + i * 1000, 0);
+            }
+        }
+        int field = LinkType.ETHERNET | 0x04000000 | 2 << 28; // libpcap: FCS length present, two 16-bit words
+        try (var ch = java.nio.channels.FileChannel.open(in, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(0, field), 20);
+        }
+        Path fwd = dir.resolve("f.pcap");
+        Path drp = dir.resolve("d.pcap");
+        ReplayRun run = ReplayRun.of("--config", SEED_CFG, "--egress", "eth2/0", in.toString(),
+                "--forwarded", fwd.toString(), "--dropped", drp.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        for (Path out : List.of(fwd, drp)) {
+            assertEquals(field, ByteBuffer.wrap(Files.readAllBytes(out), 20, 4).order(ByteOrder.nativeOrder())
+                    .getInt(), out.toString());
+            assertEquals(1, nanoLines(out, null).size(), out.toString());
+        }
+        assertEquals(nanoLines(in, DENIED), nanoLines(drp, null));
+        assertEquals(nanoLines(in, "not (" + DENIED + ")"), nanoLines(fwd, null));
+    }
+
     /** A macOS loopback capture (DLT_NULL, AF_INET in little-endian): judged as tcpdump's filters split it. */
     @Test
     void bsdLoopbackCapturesAreJudged() throws Exception {

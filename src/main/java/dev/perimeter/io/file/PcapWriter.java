@@ -16,6 +16,8 @@ import java.util.List;
  * the interface index of each frame is not kept.
  */
 public final class PcapWriter implements CaptureWriter {
+    /** Where the file header holds the link type (and, in its high bits, the FCS length of the frames). */
+    private static final int LINK_TYPE_FIELD = 20;
     private final BufferedOutput out;
     private final boolean nano;
     private final List<CaptureInterface> interfaces;
@@ -61,7 +63,8 @@ public final class PcapWriter implements CaptureWriter {
         b.putShort((short) 2).putShort((short) 4);
         b.putInt(0).putInt(0);
         b.putInt(snap > 0 ? snap : PcapReader.MAX_CAPTURE);
-        b.putInt(linkType);
+        // a copy keeps the input's whole link-type field: its high bits can say that frames end with an FCS
+        b.putInt(source != null ? source.i32(LINK_TYPE_FIELD) : linkType);
     }
 
     @Override
