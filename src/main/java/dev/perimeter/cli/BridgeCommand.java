@@ -58,6 +58,17 @@ public final class BridgeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream err = System.err;
+        try {
+            String clash = OutputClash.find(List.of(new OutputClash.NamedFile("configuration", config)),
+                    List.of(new OutputClash.NamedFile("--log", log)));
+            if (clash != null) {
+                err.println("perimeter bridge: " + clash);
+                return 2;
+            }
+        } catch (IOException e) {
+            err.println("perimeter bridge: cannot check the log file: " + e.getMessage());
+            return 1;
+        }
         BridgeOptions options;
         try {
             InetSocketAddress adminAddress = admin == null ? null : AdminAddress.parse(admin);

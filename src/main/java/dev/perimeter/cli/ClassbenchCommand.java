@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -61,6 +62,20 @@ public final class ClassbenchCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed for --generate (default ${DEFAULT-VALUE}).")
     long seed;
 
+    /** An output that is an input or another output (--generate makes the rule and trace files outputs too). */
+    private String clobbered() throws IOException {
+        OutputClash.NamedFile rulesFile = new OutputClash.NamedFile("rule file (--rules)", rules);
+        OutputClash.NamedFile traceFile = new OutputClash.NamedFile("trace file (--trace)", trace);
+        List<OutputClash.NamedFile> written = new ArrayList<>();
+        if (generate != null) {
+            written.add(rulesFile);
+            written.add(traceFile);
+        }
+        written.add(new OutputClash.NamedFile("--results", results));
+        written.add(new OutputClash.NamedFile("--emit-config", emitConfig));
+        return OutputClash.find(generate != null ? List.of() : List.of(rulesFile, traceFile), written);
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -71,6 +86,11 @@ public final class ClassbenchCommand implements Callable<Integer> {
         }
         if (trace == null && (results != null || verify)) {
             err.println("perimeter classbench: --results and --verify need --trace");
+            return 2;
+        }
+        String clash = clobbered();
+        if (clash != null) {
+            err.println("perimeter classbench: " + clash);
             return 2;
         }
         if (generate != null) {

@@ -107,6 +107,19 @@ public final class ReplayCommand implements Callable<Integer> {
             return fail("cannot read " + config + ": " + e.getMessage(), 1);
         }
 
+        try {
+            String clash = OutputClash.find(
+                    List.of(new OutputClash.NamedFile("input capture", input),
+                            new OutputClash.NamedFile("configuration", config)),
+                    List.of(new OutputClash.NamedFile("--forwarded", forwarded),
+                            new OutputClash.NamedFile("--dropped", dropped),
+                            new OutputClash.NamedFile("--log", logFile)));
+            if (clash != null) {
+                return fail(clash + "; nothing replayed", 2);
+            }
+        } catch (IOException e) {
+            return fail("cannot check the output files: " + e.getMessage(), 1);
+        }
         try (CaptureReader reader = CaptureFiles.openReader(input)) {
             ReplayPorts sides;
             try {

@@ -46,6 +46,16 @@ class BridgeCommandTest {
     }
 
     @Test
+    void aLogFileThatIsTheConfigurationIsRefused() throws Exception {
+        Path cfg = Files.copy(Path.of(SEED), dir.resolve("router.cfg"));
+        String before = Files.readString(cfg);
+        Run r = run("bridge", "--config", cfg.toString(), "--port", "a", "--port", "b", "--log", cfg.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("--log " + cfg + " is the configuration"), r.err());
+        assertEquals(before, Files.readString(cfg));
+    }
+
+    @Test
     void aConfigurationWithErrorsIsShownWithItsCaret() throws Exception {
         Path cfg = dir.resolve("bad.cfg");
         Files.writeString(cfg, "ip access-list extended f\n permit tcp any any eq nonsense\n");

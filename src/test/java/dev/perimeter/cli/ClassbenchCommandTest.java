@@ -26,6 +26,28 @@ class ClassbenchCommandTest {
         return cl.execute(args);
     }
 
+    /** An output that would overwrite the rule file, or generated files that would overwrite each other. */
+    @Test
+    void outputsThatWouldOverwriteTheirInputsAreRefused() throws Exception {
+        Path rules = dir.resolve("set");
+        Path trace = dir.resolve("set_trace");
+        StringWriter out = new StringWriter();
+        assertEquals(2, run(out, "classbench", "--generate", "10", "--rules", rules.toString(), "--trace",
+                rules.toString()));
+        assertTrue(out.toString().contains("rule file (--rules) and trace file (--trace) name the same file"),
+                out.toString());
+        assertTrue(Files.notExists(rules));
+        assertEquals(0, run(new StringWriter(), "classbench", "--generate", "10", "--rules", rules.toString(),
+                "--trace", trace.toString(), "--iterations", "1"));
+        String written = Files.readString(rules);
+        out = new StringWriter();
+        assertEquals(2, run(out, "classbench", "--rules", rules.toString(), "--trace", trace.toString(),
+                "--results", trace.toString()));
+        assertTrue(out.toString().contains("--results " + trace + " is the trace file (--trace)"), out.toString());
+        assertEquals(written, Files.readString(rules));
+        assertTrue(Files.size(trace) > 0);
+    }
+
     /** Generated files, compiled and verified; the results file holds ClassBench's own first match per line. */
     @Test
     void resultsAreTheFirstMatchingRules() throws Exception {

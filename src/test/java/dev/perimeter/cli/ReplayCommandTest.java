@@ -621,6 +621,43 @@ class ReplayCommandTest {
         assertEquals(nanoLines(in, "not (" + DENIED + ")"), nanoLines(fwd, null));
     }
 
+    /**
+     * Opening an output truncates it: an output that is the capture being read (by any name), the configuration,
+     * or another output is refused before anything is opened, and every file is left as it was. Two outputs may
+     * share a device such as /dev/null.
+     */
+    @Test
+    void anOutputThatIsAnInputOrAnotherOutputIsRefusedAndNothingIsLost() throws Exception {
+        Path in = Files.copy(SEED_PCAP, dir.resolve("in.pcap"));
+        Path cfg = Files.copy(Path.of(SEED_CFG), dir.resolve("router.cfg"));
+        Path link = Files.createSymbolicLink(dir.resolve("link.pcap"), in);
+        byte[] capture = Files.readAllBytes(in);
+        byte[] configuration = Files.readAllBytes(cfg);
+        String[][] clashes = {
+            {"--forwarded", in.toString()},
+            {"--dropped", link.toString()},
+            {"--forwarded", dir.resolve("out.pcap").toString(), "--dropped", dir.resolve("x/../out.pcap").toString()},
+            {"--log", cfg.toString()},
+        };
+        String[] said = {"--forwarded " + in + " is the input capture", "--dropped " + link + " is the input capture",
+            "--forwarded and --dropped name the same file", "--log " + cfg + " is the configuration"};
+        for (int i = 0; i < clashes.length; i++) {
+            List<String> args = new ArrayList<>(List.of("--config", cfg.toString(), "--egress", "eth2/0",
+                    in.toString()));
+            args.addAll(List.of(clashes[i]));
+            ReplayRun run = ReplayRun.of(args.toArray(String[]::new));
+            assertEquals(2, run.exitCode(), run.err());
+            assertTrue(run.err().contains(said[i]) && run.err().contains("nothing replayed"), run.err());
+            assertTrue(run.out().isEmpty(), run.out());
+            assertTrue(java.util.Arrays.equals(capture, Files.readAllBytes(in)), "the capture is untouched");
+            assertTrue(java.util.Arrays.equals(configuration, Files.readAllBytes(cfg)), "the configuration too");
+        }
+        assertTrue(Files.notExists(dir.resolve("out.pcap")));
+        ReplayRun both = ReplayRun.of("--config", cfg.toString(), "--egress", "eth2/0", in.toString(),
+                "--forwarded", "/dev/null", "--dropped", "/dev/null", "--json");
+        assertEquals(0, both.exitCode(), both.err());
+    }
+
     /** A macOS loopback capture (DLT_NULL, AF_INET in little-endian): judged as tcpdump's filters split it. */
     @Test
     void bsdLoopbackCapturesAreJudged() throws Exception {
