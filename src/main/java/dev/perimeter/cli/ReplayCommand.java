@@ -72,10 +72,11 @@ public final class ReplayCommand implements Callable<Integer> {
     Path input;
 
     @Option(names = "--forwarded", paramLabel = "OUT",
-            description = "Write the forwarded frames here (the input's format and link type).")
+            description = "Write the forwarded frames here (the input's format and link type); - is standard "
+                    + "output, and the summary and log lines then go to standard error.")
     Path forwarded;
 
-    @Option(names = "--dropped", paramLabel = "OUT", description = "Write the dropped frames here.")
+    @Option(names = "--dropped", paramLabel = "OUT", description = "Write the dropped frames here (- as above).")
     Path dropped;
 
     @Option(names = "--log", paramLabel = "FILE",
@@ -162,7 +163,8 @@ public final class ReplayCommand implements Callable<Integer> {
             try {
                 fwd = open(forwarded, reader, interfaces);
                 drp = open(dropped, reader, interfaces);
-                logSink = logFile != null ? new FileSink(logFile) : new PrintStreamSink(json ? err : out);
+                logSink = logFile != null ? new FileSink(logFile)
+                        : new PrintStreamSink(json || capturesToStandardOutput() ? err : out);
             } catch (IOException e) {
                 return fail("cannot write " + (fwd == null && forwarded != null ? forwarded
                         : drp == null && dropped != null ? dropped : logFile) + ": " + reason(e), 1);
@@ -182,20 +184,28 @@ public final class ReplayCommand implements Callable<Integer> {
         ReplaySummary summary = new ReplaySummary(input.toString(), formatName(reader.format()),
                 sides.ports().all().stream().map(Port::toString).toList(), result.pipeline().traffic(),
                 plan.allCounters(), result.elapsedNanos(), error, AccessListPrinter::entryText, rangeActive);
+        // standard output may be carrying a capture: the report goes to standard error then
+        PrintStream report = capturesToStandardOutput() ? err : out;
         if (json) {
-            out.println(summary.json());
+            report.println(summary.json());
         } else {
-            out.println();
-            out.print(AccessListPrinter.showAll(routerConfig.accessLists().values(),
+            report.println();
+            report.print(AccessListPrinter.showAll(routerConfig.accessLists().values(),
                     list -> plan.counters(list).snapshot(), rangeActive));
-            out.println();
-            out.print(summary.text());
+            report.println();
+            report.print(summary.text());
         }
-        out.flush();
+        report.flush();
         if (error != null) {
             return fail(input + ": " + error, 1);
         }
         return 0;
+    }
+
+    /** Whether --forwarded or --dropped is {@code -}, standard output (as in {@code tcpdump -w -}). */
+    private boolean capturesToStandardOutput() {
+        return forwarded != null && CaptureFiles.isStandardOutput(forwarded)
+                || dropped != null && CaptureFiles.isStandardOutput(dropped);
     }
 
     /** Outputs copy the input's records as they stand when the formats allow it. */

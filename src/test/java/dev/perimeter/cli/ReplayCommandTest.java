@@ -658,6 +658,33 @@ class ReplayCommandTest {
         assertEquals(0, both.exitCode(), both.err());
     }
 
+    /**
+     * {@code --forwarded -} writes the capture to standard output, as {@code tcpdump -w -} does, for a pipe into
+     * another tool: the same bytes as a file output, and the log lines and summary on standard error. Run in a
+     * child JVM, whose standard output is a file here.
+     */
+    @Test
+    void aCaptureOutputOfDashGoesToStandardOutputAndTheReportToStandardError() throws Exception {
+        Path file = dir.resolve("fwd.pcap");
+        ReplayRun toFile = ReplayRun.of("--config", SEED_CFG, "--egress", "eth2/0", SEED_PCAP.toString(),
+                "--forwarded", file.toString());
+        assertEquals(0, toFile.exitCode(), toFile.err());
+        Path stdout = dir.resolve("stdout");
+        Path stderr = dir.resolve("stderr");
+        Process child = new ProcessBuilder(java.nio.file.Paths.get(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx128m", "-cp", System.getProperty("java.class.path"), PerimeterCommand.class.getName(),
+                "replay", "--config", SEED_CFG, "--egress", "eth2/0", SEED_PCAP.toString(), "--forwarded", "-")
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        assertTrue(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the child ends");
+        String report = Files.readString(stderr);
+        assertEquals(0, child.exitValue(), report);
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(file), Files.readAllBytes(stdout)),
+                "standard output carries the same capture as the file");
+        assertTrue(report.contains("%SEC-6-IPACCESSLOGP: list packet_filter denied tcp 172.16.11.5(41234)"), report);
+        assertTrue(report.contains("read 60 = forwarded 49 + dropped 11 + malformed 0"), report);
+        assertTrue(Files.notExists(Path.of("-")), "no file named -");
+    }
+
     /** A macOS loopback capture (DLT_NULL, AF_INET in little-endian): judged as tcpdump's filters split it. */
     @Test
     void bsdLoopbackCapturesAreJudged() throws Exception {

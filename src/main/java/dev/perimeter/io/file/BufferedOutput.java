@@ -1,6 +1,8 @@
 package dev.perimeter.io.file;
 
 import java.io.Closeable;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -35,8 +37,10 @@ final class BufferedOutput implements Closeable {
     private boolean lastIsRange;
 
     BufferedOutput(Path path, ByteOrder order, int bufferSize) throws IOException {
-        channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
+        channel = CaptureFiles.isStandardOutput(path)
+                ? new FileOutputStream(FileDescriptor.out).getChannel() // as the shell redirected it: a pipe, a file
+                : FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING);
         buffer = ByteBuffer.allocateDirect(bufferSize).order(order);
     }
 

@@ -71,10 +71,16 @@ public final class CaptureFiles {
         }
     }
 
+    /** Whether a path given for a capture to write is {@code -}: standard output, as in {@code tcpdump -w -}. */
+    public static boolean isStandardOutput(Path path) {
+        return path.getNameCount() == 1 && !path.isAbsolute() && path.toString().equals("-");
+    }
+
     /**
      * Creates (or truncates) a capture file in {@code format} for frames seen on {@code interfaces}; frames
      * name their interface by index in this list. pcap keeps one link type and no interface names; pcapng
      * writes an interface description block with {@code if_name} for each. Written in the machine's byte order.
+     * A path of {@code -} writes to standard output ({@link #isStandardOutput}).
      */
     public static CaptureWriter openWriter(Path path, CaptureFormat format, List<CaptureInterface> interfaces)
             throws IOException {
