@@ -24,9 +24,12 @@ import dev.perimeter.pipeline.Replay;
 import dev.perimeter.pipeline.ReplayPorts;
 import dev.perimeter.stats.ReplaySummary;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +71,8 @@ public final class ReplayCommand implements Callable<Integer> {
                     + "interface; may be repeated.")
     Map<String, String> aliases = new LinkedHashMap<>();
 
-    @Parameters(index = "0", paramLabel = "INPUT", description = "Capture file (pcap or pcapng).")
+    @Parameters(index = "0", paramLabel = "INPUT",
+            description = "Capture file (pcap or pcapng); - reads it from standard input.")
     Path input;
 
     @Option(names = "--forwarded", paramLabel = "OUT",
@@ -108,9 +112,10 @@ public final class ReplayCommand implements Callable<Integer> {
             return fail("cannot read " + config + ": " + e.getMessage(), 1);
         }
 
+        boolean fromStandardInput = CaptureFiles.isStandardStream(input);
         try {
             String clash = OutputClash.find(
-                    List.of(new OutputClash.NamedFile("input capture", input),
+                    List.of(new OutputClash.NamedFile("input capture", fromStandardInput ? null : input),
                             new OutputClash.NamedFile("configuration", config)),
                     List.of(new OutputClash.NamedFile("--forwarded", forwarded),
                             new OutputClash.NamedFile("--dropped", dropped),
@@ -121,7 +126,42 @@ public final class ReplayCommand implements Callable<Integer> {
         } catch (IOException e) {
             return fail("cannot check the output files: " + e.getMessage(), 1);
         }
-        try (CaptureReader reader = CaptureFiles.openReader(input)) {
+        Path spooled = null;
+        try {
+            if (fromStandardInput) {
+                spooled = spool(System.in);
+            }
+            return replay(routerConfig, spooled != null ? spooled : input);
+        } catch (IOException e) {
+            return fail("cannot keep standard input in a temporary file: " + e.getMessage(), 1);
+        } finally {
+            if (spooled != null) {
+                try {
+                    Files.deleteIfExists(spooled);
+                } catch (IOException e) {
+                    err.println("perimeter replay: warning: cannot remove " + spooled + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    /**
+     * Standard input copied into a temporary file: captures are read through a memory mapping, which a pipe
+     * cannot give ({@code zcat capture.pcap.gz | perimeter replay ... -}).
+     */
+    private static Path spool(InputStream in) throws IOException {
+        Path file = Files.createTempFile("perimeter-replay-", ".capture");
+        try {
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+
+    private int replay(RouterConfig routerConfig, Path source) throws InterruptedException {
+        try (CaptureReader reader = CaptureFiles.openReader(source)) {
             ReplayPorts sides;
             try {
                 sides = ReplayPorts.resolve(routerConfig, ingress, egress,
@@ -204,8 +244,8 @@ public final class ReplayCommand implements Callable<Integer> {
 
     /** Whether --forwarded or --dropped is {@code -}, standard output (as in {@code tcpdump -w -}). */
     private boolean capturesToStandardOutput() {
-        return forwarded != null && CaptureFiles.isStandardOutput(forwarded)
-                || dropped != null && CaptureFiles.isStandardOutput(dropped);
+        return forwarded != null && CaptureFiles.isStandardStream(forwarded)
+                || dropped != null && CaptureFiles.isStandardStream(dropped);
     }
 
     /** Outputs copy the input's records as they stand when the formats allow it. */

@@ -659,12 +659,13 @@ class ReplayCommandTest {
     }
 
     /**
-     * {@code --forwarded -} writes the capture to standard output, as {@code tcpdump -w -} does, for a pipe into
-     * another tool: the same bytes as a file output, and the log lines and summary on standard error. Run in a
-     * child JVM, whose standard output is a file here.
+     * {@code -} as the input reads the capture from standard input ({@code zcat c.pcap.gz | perimeter replay ...
+     * -}), and {@code --forwarded -} writes the forwarded frames to standard output as {@code tcpdump -w -} does:
+     * the same bytes as a file output, with the log lines and the summary on standard error. Run in a child JVM
+     * whose standard input and output are files here.
      */
     @Test
-    void aCaptureOutputOfDashGoesToStandardOutputAndTheReportToStandardError() throws Exception {
+    void aCaptureCanComeFromStandardInputAndGoToStandardOutput() throws Exception {
         Path file = dir.resolve("fwd.pcap");
         ReplayRun toFile = ReplayRun.of("--config", SEED_CFG, "--egress", "eth2/0", SEED_PCAP.toString(),
                 "--forwarded", file.toString());
@@ -673,8 +674,9 @@ class ReplayCommandTest {
         Path stderr = dir.resolve("stderr");
         Process child = new ProcessBuilder(java.nio.file.Paths.get(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx128m", "-cp", System.getProperty("java.class.path"), PerimeterCommand.class.getName(),
-                "replay", "--config", SEED_CFG, "--egress", "eth2/0", SEED_PCAP.toString(), "--forwarded", "-")
-                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+                "replay", "--config", SEED_CFG, "--egress", "eth2/0", "-", "--forwarded", "-")
+                .redirectInput(SEED_PCAP.toFile()).redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
+                .start();
         assertTrue(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the child ends");
         String report = Files.readString(stderr);
         assertEquals(0, child.exitValue(), report);

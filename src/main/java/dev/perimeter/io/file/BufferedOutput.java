@@ -37,7 +37,7 @@ final class BufferedOutput implements Closeable {
     private boolean lastIsRange;
 
     BufferedOutput(Path path, ByteOrder order, int bufferSize) throws IOException {
-        channel = CaptureFiles.isStandardOutput(path)
+        channel = CaptureFiles.isStandardStream(path)
                 ? new FileOutputStream(FileDescriptor.out).getChannel() // as the shell redirected it: a pipe, a file
                 : FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                         StandardOpenOption.TRUNCATE_EXISTING);

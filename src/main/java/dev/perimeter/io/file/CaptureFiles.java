@@ -71,8 +71,11 @@ public final class CaptureFiles {
         }
     }
 
-    /** Whether a path given for a capture to write is {@code -}: standard output, as in {@code tcpdump -w -}. */
-    public static boolean isStandardOutput(Path path) {
+    /**
+     * Whether a capture's path is {@code -}: standard output for a capture to write, as in {@code tcpdump -w -}
+     * (standard input for one to read is the caller's to copy into a file first: captures are read mapped).
+     */
+    public static boolean isStandardStream(Path path) {
         return path.getNameCount() == 1 && !path.isAbsolute() && path.toString().equals("-");
     }
 
@@ -80,7 +83,7 @@ public final class CaptureFiles {
      * Creates (or truncates) a capture file in {@code format} for frames seen on {@code interfaces}; frames
      * name their interface by index in this list. pcap keeps one link type and no interface names; pcapng
      * writes an interface description block with {@code if_name} for each. Written in the machine's byte order.
-     * A path of {@code -} writes to standard output ({@link #isStandardOutput}).
+     * A path of {@code -} writes to standard output ({@link #isStandardStream}).
      */
     public static CaptureWriter openWriter(Path path, CaptureFormat format, List<CaptureInterface> interfaces)
             throws IOException {
