@@ -2,6 +2,7 @@ package dev.perimeter.cli;
 
 import dev.perimeter.acl.AccessListPrinter;
 import dev.perimeter.config.ConfigLoader;
+import dev.perimeter.config.InterfaceConfig;
 import dev.perimeter.config.ParseResult;
 import dev.perimeter.config.RouterConfig;
 import dev.perimeter.io.CaptureFormat;
@@ -169,11 +170,44 @@ public final class ReplayCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 return fail(e.getMessage(), 2);
             }
+            warnUnfilteredSides(routerConfig, sides);
             return replay(routerConfig, reader, sides);
         } catch (NoSuchFileException e) {
             return fail("no such capture file: " + input, 1);
         } catch (IOException e) {
             return fail(input + ": " + e.getMessage(), 1);
+        }
+    }
+
+    /**
+     * A binding that names no list lets every frame pass, as on the router, and so does a path with no binding at
+     * all: both are legal, and both are more often a slip (a misspelt name, the wrong --egress) than the intent.
+     */
+    private void warnUnfilteredSides(RouterConfig routerConfig, ReplayPorts sides) {
+        boolean filtered = false;
+        for (Port port : sides.ports().all()) {
+            InterfaceConfig itf = port.iosInterface() == null ? null
+                    : routerConfig.interfaces().get(port.iosInterface());
+            if (itf == null) {
+                continue;
+            }
+            for (String direction : List.of("in", "out")) {
+                String list = direction.equals("in") ? itf.inList() : itf.outList();
+                if (list == null) {
+                    continue;
+                }
+                if (routerConfig.accessList(list) == null) {
+                    err.println("perimeter replay: warning: interface " + itf.name() + ": ip access-group " + list
+                            + " " + direction + " names no access list; as on the router, it lets every frame pass");
+                } else {
+                    filtered = true;
+                }
+            }
+        }
+        if (!filtered) {
+            err.println("perimeter replay: warning: no access list applies on " + sides.ports().all().stream()
+                    .map(Port::toString).collect(java.util.stream.Collectors.joining(" or "))
+                    + ": every frame passes");
         }
     }
 

@@ -687,6 +687,41 @@ class ReplayCommandTest {
         assertTrue(Files.notExists(Path.of("-")), "no file named -");
     }
 
+    /**
+     * A binding that names no list, or a configuration that binds none on the replay's sides, lets every frame
+     * pass as on the router: replayed, with a warning, since it is more often a slip than the intent.
+     */
+    @Test
+    void sidesWithoutAListAreReplayedWithAWarning() throws Exception {
+        Path undefined = Files.writeString(dir.resolve("undefined.cfg"),
+                "ip access-list extended x\n deny ip any any\ninterface eth0\n ip access-group y in\n");
+        ReplayRun run = ReplayRun.of("--config", undefined.toString(), "--ingress", "eth0", SEED_PCAP.toString(),
+                "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("warning: interface eth0: ip access-group y in names no access list; as on "
+                + "the router, it lets every frame pass"), run.err());
+        assertTrue(run.err().contains("warning: no access list applies on eth0 or inside: every frame passes"),
+                run.err());
+        JsonObject frames = JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonObject("frames");
+        assertEquals(60, frames.get("forwarded").getAsLong());
+
+        Path unbound = Files.writeString(dir.resolve("unbound.cfg"), "ip access-list extended x\n deny ip any any\n");
+        run = ReplayRun.of("--config", unbound.toString(), SEED_PCAP.toString(), "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("warning: no access list applies on outside or inside"), run.err());
+
+        run = ReplayRun.of("--config", SEED_CFG, "--egress", "eth2/0", SEED_PCAP.toString(), "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(!run.err().contains("warning"), run.err());
+    }
+
+    @Test
+    void aDirectoryIsNoCapture() {
+        ReplayRun run = ReplayRun.of("--config", SEED_CFG, "--egress", "eth2/0", dir.toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains(dir + ": a directory, not a capture file"), run.err());
+    }
+
     /** A macOS loopback capture (DLT_NULL, AF_INET in little-endian): judged as tcpdump's filters split it. */
     @Test
     void bsdLoopbackCapturesAreJudged() throws Exception {

@@ -7,6 +7,7 @@ import dev.perimeter.io.CaptureWriter;
 import dev.perimeter.io.CorruptCaptureException;
 import java.io.IOException;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -25,6 +26,9 @@ public final class CaptureFiles {
 
     /** As {@link #openReader(Path)} with mapping windows of at most {@code windowBytes} (tests use small ones). */
     static CaptureReader openReader(Path path, long windowBytes) throws IOException {
+        if (Files.isDirectory(path)) {
+            throw new IOException("a directory, not a capture file"); // mapping one fails with "No such device"
+        }
         MappedInput in = new MappedInput(path, windowBytes);
         try {
             if (in.size() >= 4 && in.i32(0) == PcapngReader.SHB) {
