@@ -2,7 +2,6 @@ package dev.perimeter.cli;
 
 import dev.perimeter.acl.AccessListPrinter;
 import dev.perimeter.config.ConfigLoader;
-import dev.perimeter.config.InterfaceConfig;
 import dev.perimeter.config.ParseResult;
 import dev.perimeter.config.RouterConfig;
 import dev.perimeter.io.CaptureFormat;
@@ -16,7 +15,6 @@ import dev.perimeter.log.PrintStreamSink;
 import dev.perimeter.match.CompileAhead;
 import dev.perimeter.match.FilterSet;
 import dev.perimeter.match.Matchers;
-import dev.perimeter.packet.LinkType;
 import dev.perimeter.pipeline.CaptureFileSink;
 import dev.perimeter.pipeline.FilterPlan;
 import dev.perimeter.pipeline.MatchLog;
@@ -170,7 +168,7 @@ public final class ReplayCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 return fail(e.getMessage(), 2);
             }
-            warnUnfilteredSides(routerConfig, sides);
+            ReplayWarnings.unfilteredSides(routerConfig, sides, err);
             return replay(routerConfig, reader, sides);
         } catch (NoSuchFileException e) {
             return fail("no such capture file: " + input, 1);
@@ -179,56 +177,11 @@ public final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * A binding that names no list lets every frame pass, as on the router, and so does a path with no binding at
-     * all: both are legal, and both are more often a slip (a misspelt name, the wrong --egress) than the intent.
-     */
-    private void warnUnfilteredSides(RouterConfig routerConfig, ReplayPorts sides) {
-        boolean filtered = false;
-        for (Port port : sides.ports().all()) {
-            InterfaceConfig itf = port.iosInterface() == null ? null
-                    : routerConfig.interfaces().get(port.iosInterface());
-            if (itf == null) {
-                continue;
-            }
-            for (String direction : List.of("in", "out")) {
-                String list = direction.equals("in") ? itf.inList() : itf.outList();
-                if (list == null) {
-                    continue;
-                }
-                if (routerConfig.accessList(list) == null) {
-                    err.println("perimeter replay: warning: interface " + itf.name() + ": ip access-group " + list
-                            + " " + direction + " names no access list; as on the router, it lets every frame pass");
-                } else {
-                    filtered = true;
-                }
-            }
-        }
-        if (!filtered) {
-            err.println("perimeter replay: warning: no access list applies on " + sides.ports().all().stream()
-                    .map(Port::toString).collect(java.util.stream.Collectors.joining(" or "))
-                    + ": every frame passes");
-        }
-    }
-
-    /** Frames of these interfaces cannot be judged: they will be dropped as malformed, which deserves a word. */
-    private void warnUndecodedLinkTypes(List<CaptureReader.CaptureInterface> interfaces) {
-        for (int i = 0; i < interfaces.size(); i++) {
-            CaptureReader.CaptureInterface itf = interfaces.get(i);
-            if (!LinkType.isDecoded(itf.linkType())) {
-                err.println("perimeter replay: warning: " + (itf.name() != null ? "interface " + itf.name()
-                        : "capture interface " + i) + " has link type " + itf.linkType() + " ("
-                        + LinkType.name(itf.linkType()) + "), which replay does not decode (it decodes "
-                        + LinkType.DECODED_KINDS + "): its frames are dropped as malformed");
-            }
-        }
-    }
-
     private int replay(RouterConfig routerConfig, CaptureReader reader, ReplayPorts sides)
             throws IOException, InterruptedException {
         FilterSet filters = FilterSet.build(routerConfig, Matchers::forPipeline, CompileAhead.executor());
         List<CaptureReader.CaptureInterface> interfaces = reader.interfaces();
-        warnUndecodedLinkTypes(interfaces);
+        ReplayWarnings.undecodedLinkTypes(interfaces, err);
         Replay.Result result;
         CaptureWriter fwd = null;
         CaptureWriter drp = null;
