@@ -28,11 +28,6 @@ public interface CaptureReader extends AutoCloseable {
     /** The capture's interfaces, by index: pcapng IDB {@code if_name} (null when absent); one entry for pcap. */
     List<CaptureInterface> interfaces();
 
-    /** Byte offset in the file of the record {@link #next} filled last, or -1 when the reader cannot tell. */
-    default long recordOffset() {
-        return -1;
-    }
-
     /** The file format, so that outputs can be written in the same one. */
     CaptureFormat format();
 

@@ -38,7 +38,6 @@ public final class PcapReader implements CaptureReader {
     private final byte[] headerCopy = new byte[RECORD_HEADER];
     private ChunkLender lender;
     private long position = FILE_HEADER;
-    private long recordOffset = -1;
     private CorruptCaptureException failure;
 
     PcapReader(MappedInput in) throws IOException {
@@ -106,7 +105,6 @@ public final class PcapReader implements CaptureReader {
         frame.sourceOffset = original >= captured && fraction < 1_000_000_000L / nanosPerUnit
                 && recordHeader == RECORD_HEADER ? position : -1;
         frame.sourceLength = RECORD_HEADER + captured;
-        recordOffset = position;
         position += recordHeader + captured;
         return true;
     }
@@ -129,11 +127,6 @@ public final class PcapReader implements CaptureReader {
     /** Byte offset of the next record. */
     public long position() {
         return position;
-    }
-
-    @Override
-    public long recordOffset() {
-        return recordOffset;
     }
 
     /** The byte order of the file's headers. */

@@ -43,7 +43,6 @@ public final class PcapngReader implements CaptureReader {
     private int[] section = new int[8];
     private int sectionSize;
     private long position;
-    private long recordOffset = -1;
     /** End of the last block read that is not a packet block. */
     private long otherBlocksEnd;
     private CorruptCaptureException failure;
@@ -264,7 +263,6 @@ public final class PcapngReader implements CaptureReader {
         frame.sourceOffset = position;
         frame.sourceLength = (int) length;
         frame.otherBlocksEnd = otherBlocksEnd;
-        recordOffset = position;
     }
 
     @Override
@@ -328,11 +326,6 @@ public final class PcapngReader implements CaptureReader {
     /** A second, independent mapping of the same file, for a writer that copies this file's blocks. */
     MappedInput mapAgain() throws IOException {
         return in.sibling();
-    }
-
-    @Override
-    public long recordOffset() {
-        return recordOffset;
     }
 
     @Override
