@@ -24,20 +24,9 @@ final class ReplayWarnings {
         for (Port port : sides.ports().all()) {
             InterfaceConfig itf = port.iosInterface() == null ? null
                     : routerConfig.interfaces().get(port.iosInterface());
-            if (itf == null) {
-                continue;
-            }
-            for (String direction : List.of("in", "out")) {
-                String list = direction.equals("in") ? itf.inList() : itf.outList();
-                if (list == null) {
-                    continue;
-                }
-                if (routerConfig.accessList(list) == null) {
-                    err.println("perimeter replay: warning: interface " + itf.name() + ": ip access-group " + list
-                            + " " + direction + " names no access list; as on the router, it lets every frame pass");
-                } else {
-                    filtered = true;
-                }
+            if (itf != null) {
+                filtered |= filters(routerConfig, itf, itf.inList(), "in", err);
+                filtered |= filters(routerConfig, itf, itf.outList(), "out", err);
             }
         }
         if (!filtered) {
@@ -45,6 +34,20 @@ final class ReplayWarnings {
                     .map(Port::toString).collect(Collectors.joining(" or "))
                     + ": every frame passes");
         }
+    }
+
+    /** Whether {@code itf}'s binding in {@code direction} names a list; one naming none is warned of. */
+    private static boolean filters(RouterConfig routerConfig, InterfaceConfig itf, String list, String direction,
+                                   PrintStream err) {
+        if (list == null) {
+            return false;
+        }
+        if (routerConfig.accessList(list) != null) {
+            return true;
+        }
+        err.println("perimeter replay: warning: interface " + itf.name() + ": ip access-group " + list + " "
+                + direction + " names no access list; as on the router, it lets every frame pass");
+        return false;
     }
 
     /** Frames of these interfaces cannot be judged: they will be dropped as malformed, which deserves a word. */
