@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.perimeter.io.CaptureFormat;
 import dev.perimeter.io.CaptureReader;
 import dev.perimeter.io.CaptureWriter;
@@ -125,7 +124,7 @@ class ReplayCommandTest {
         long imapIn = imap.stream().filter(inWindow).count();
         assertTrue(popIn > 0 && imapIn > 0 && popIn < pop.size() && imapIn < imap.size(),
                 "the capture has attempts on both sides of the window");
-        JsonObject json = JsonParser.parseString(run.out()).getAsJsonObject();
+        JsonObject json = run.json();
         JsonArray entries = json.getAsJsonArray("accessLists").get(0).getAsJsonObject().getAsJsonArray("entries");
         long[] expected = {ExternalTools.tcpdumpCount(SEED_PCAP, MAIL_SERVER), ExternalTools.tcpdumpCount(SEED_PCAP,
                 OTHER_MAIL), popIn, imapIn, pop.size() - popIn, imap.size() - imapIn, 0, 0};
@@ -297,9 +296,9 @@ class ReplayCommandTest {
                 "--json");
         assertEquals(0, grouped.exitCode(), grouped.err());
         assertEquals(0, plain.exitCode(), plain.err());
-        JsonArray g = JsonParser.parseString(grouped.out()).getAsJsonObject().getAsJsonArray("accessLists").get(0)
+        JsonArray g = grouped.json().getAsJsonArray("accessLists").get(0)
                 .getAsJsonObject().getAsJsonArray("entries");
-        JsonArray p = JsonParser.parseString(plain.out()).getAsJsonObject().getAsJsonArray("accessLists").get(0)
+        JsonArray p = plain.json().getAsJsonArray("accessLists").get(0)
                 .getAsJsonObject().getAsJsonArray("entries");
         long[] expected = new long[g.size()];
         for (int i = 0; i < p.size(); i++) {
@@ -328,7 +327,7 @@ class ReplayCommandTest {
         ExternalTools.require("tcpdump");
         ReplayRun run = ReplayRun.of("--config", SEED_CFG, "--egress", "eth2/0", SEED_PCAP.toString(), "--json");
         assertEquals(0, run.exitCode(), run.err());
-        JsonObject o = JsonParser.parseString(run.out()).getAsJsonObject();
+        JsonObject o = run.json();
         JsonObject frames = o.getAsJsonObject("frames");
         int total = ExternalTools.tcpdumpCount(SEED_PCAP, null);
         int denied = ExternalTools.tcpdumpCount(SEED_PCAP, DENIED);
@@ -397,14 +396,14 @@ class ReplayCommandTest {
         ReplayRun own = ReplayRun.of("--config", SEED_CFG, SEED_PCAPNG.toString(), "--json");
         ReplayRun mapped = ReplayRun.of("--config", SEED_CFG, linux.toString(), "--map", "ens3.2=eth2/0", "--json");
         assertEquals(0, mapped.exitCode(), mapped.err());
-        JsonObject expected = JsonParser.parseString(own.out()).getAsJsonObject();
-        JsonObject got = JsonParser.parseString(mapped.out()).getAsJsonObject();
+        JsonObject expected = own.json();
+        JsonObject got = mapped.json();
         for (String field : List.of("frames", "droppedByList", "ports", "accessLists")) {
             assertEquals(expected.get(field), got.get(field), field);
         }
         ReplayRun unmapped = ReplayRun.of("--config", SEED_CFG, linux.toString(), "--json");
         assertEquals(0, unmapped.exitCode(), unmapped.err());
-        JsonArray ports = JsonParser.parseString(unmapped.out()).getAsJsonObject().getAsJsonArray("ports");
+        JsonArray ports = unmapped.json().getAsJsonArray("ports");
         assertEquals(expected.getAsJsonObject("frames").get("read"), ports.get(0).getAsJsonObject().get("received"),
                 "every frame taken as entering on the outside: " + unmapped.out());
         assertTrue(!expected.get("ports").equals(ports), "the map decides where the replies enter");
@@ -443,7 +442,7 @@ class ReplayCommandTest {
         ReplayRun run = ReplayRun.of("--config", SEED_CFG, in.toString(), "--forwarded", fwd.toString(),
                 "--dropped", drp.toString(), "--json");
         assertEquals(0, run.exitCode(), run.err());
-        JsonObject frames = JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonObject("frames");
+        JsonObject frames = run.json().getAsJsonObject("frames");
         assertEquals(5, frames.get("read").getAsLong());
         assertEquals(2, frames.get("forwarded").getAsLong());
         assertEquals(1, frames.get("dropped").getAsLong());
@@ -580,7 +579,7 @@ class ReplayCommandTest {
             assertEquals(3, nanoLines(drp, null).size(), "link type " + link);
             assertEquals(nanoLines(in, DENIED), nanoLines(drp, null), "link type " + link);
             assertEquals(nanoLines(in, "not (" + DENIED + ")"), nanoLines(fwd, null), "link type " + link);
-            JsonObject frames = JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonObject("frames");
+            JsonObject frames = run.json().getAsJsonObject("frames");
             assertEquals(1, frames.get("nonIpv4").getAsLong(), run.out());
             assertEquals(0, frames.get("malformed").getAsLong(), run.out());
         }
@@ -702,7 +701,7 @@ class ReplayCommandTest {
                 + "the router, it lets every frame pass"), run.err());
         assertTrue(run.err().contains("warning: no access list applies on eth0 or inside: every frame passes"),
                 run.err());
-        JsonObject frames = JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonObject("frames");
+        JsonObject frames = run.json().getAsJsonObject("frames");
         assertEquals(60, frames.get("forwarded").getAsLong());
 
         Path unbound = Files.writeString(dir.resolve("unbound.cfg"), "ip access-list extended x\n deny ip any any\n");
@@ -775,7 +774,7 @@ class ReplayCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().contains("warning: interface wlan0 has link type 105 (IEEE802_11), which replay does"
                 + " not decode"), run.err());
-        JsonObject frames = JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonObject("frames");
+        JsonObject frames = run.json().getAsJsonObject("frames");
         assertEquals(7, frames.get("read").getAsInt());
         assertEquals(2, frames.get("forwarded").getAsInt());
         assertEquals(2, frames.get("dropped").getAsInt());
@@ -842,7 +841,7 @@ class ReplayCommandTest {
         ReplayRun egress = ReplayRun.of("--config", cfg.toString(), "--egress", "GigabitEthernet0/5", pcap.toString(),
                 "--json");
         assertEquals(0, egress.exitCode(), egress.err());
-        JsonObject frames = JsonParser.parseString(egress.out()).getAsJsonObject().getAsJsonObject("frames");
+        JsonObject frames = egress.json().getAsJsonObject("frames");
         assertEquals(1, frames.get("forwarded").getAsLong());
         assertEquals(2, frames.get("dropped").getAsLong());
         ReplayRun outside = ReplayRun.of("--config", cfg.toString(), "--egress", "GigabitEthernet0/3",

@@ -1,5 +1,7 @@
 package dev.perimeter.cli;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +21,11 @@ record ReplayRun(int exitCode, String out, String err) {
         cli.setErr(new java.io.PrintWriter(command.err, true));
         int code = cli.execute(args);
         return new ReplayRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Standard output as the JSON object that {@code --json} prints. */
+    JsonObject json() {
+        return JsonParser.parseString(out).getAsJsonObject();
     }
 
     List<String> outLines() {
