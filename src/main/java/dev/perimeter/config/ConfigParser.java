@@ -35,12 +35,6 @@ public final class ConfigParser {
     /** The kinds of {@code object-group}; only network and service groups are read, the others are skipped. */
     private static final KeywordSet GROUP_KIND = KeywordSet.of("network", "service", "security", "fqdn", "geo",
             "v6-network", "v6-service", "ipv6");
-    private static final KeywordSet NETWORK_MODE = ObjectGroupParser.NETWORK_MEMBERS.plus("group-object",
-            "description", "no", "exit", "end");
-    private static final KeywordSet SERVICE_MODE = ObjectGroupParser.SERVICE_MEMBERS.plus("group-object",
-            "description", "no", "exit", "end");
-    private static final KeywordSet NETWORK_NO = ObjectGroupParser.NETWORK_MEMBERS.plus("group-object", "description");
-    private static final KeywordSet SERVICE_NO = ObjectGroupParser.SERVICE_MEMBERS.plus("group-object", "description");
     private static final KeywordSet GLOBAL_IP = KeywordSet.of("access-list");
     private static final KeywordSet IP_ACCESS_LIST = KeywordSet.of("standard", "extended", "resequence", "logging",
             "log-update");
@@ -81,6 +75,7 @@ public final class ConfigParser {
     /** {@code define interface-range NAME ...}: the interfaces of each macro, expanded when it is defined. */
     private final Map<String, List<String>> rangeMacros = new LinkedHashMap<>();
     private final ObjectGroupTable groups = new ObjectGroupTable();
+    private final ObjectGroupCommands groupCommands = new ObjectGroupCommands(groups, lists, this::warn);
     private final Map<String, TimeRangeEditor> timeRanges = new LinkedHashMap<>();
     /** Where each time range was first named by an entry, to point at it when the range is not defined. */
     private final Map<String, Object[]> timeRangeUses = new LinkedHashMap<>();
@@ -859,7 +854,7 @@ public final class ConfigParser {
 
     // ---- object groups ----
 
-    /** {@code object-group network|service NAME}: opens the group, new or existing (its members are kept). */
+    /** {@code object-group network|service NAME}: opens the group; other kinds of group are skipped. */
     private void objectGroup(Tokens t) {
         if (!t.hasNext()) {
             throw t.incomplete();
@@ -870,56 +865,8 @@ public final class ConfigParser {
             return;
         }
         ObjectGroup.Kind kind = k.equals("network") ? ObjectGroup.Kind.NETWORK : ObjectGroup.Kind.SERVICE;
-        int nameAt = t.position();
-        String name = t.next();
-        t.end();
-        ObjectGroup.Kind existing = groups.kindOf(name);
-        if (existing != null && existing != kind) {
-            throw t.rule("% Object group " + name + " exists as a " + existing.keyword() + " group", nameAt);
-        }
-        currentGroup = groups.open(name, kind);
+        currentGroup = groupCommands.open(t, kind);
         mode = Mode.OBJECT_GROUP;
-    }
-
-    /** {@code no object-group network|service NAME}: refused while an entry or another group uses it. */
-    private void removeObjectGroup(Tokens t) {
-        if (!t.hasNext()) {
-            throw t.incomplete();
-        }
-        String k = t.expect(GROUP_KIND);
-        if (!k.equals("network") && !k.equals("service")) {
-            skipCommand();
-            return;
-        }
-        int nameAt = t.position();
-        String name = t.next();
-        t.end();
-        ObjectGroup.Kind existing = groups.kindOf(name);
-        if (existing == null) {
-            warn("object group " + name + " does not exist");
-            return;
-        }
-        if (!existing.keyword().equals(k)) {
-            throw t.rule("% Object group " + name + " exists as a " + existing.keyword() + " group", nameAt);
-        }
-        String user = userOf(name);
-        if (user != null) {
-            throw t.rule("% Object group " + name + " is used by " + user + " and cannot be removed", nameAt);
-        }
-        groups.remove(name);
-    }
-
-    /** What uses a group: the first entry naming it, or a group nesting it; null when nothing does. */
-    private String userOf(String name) {
-        for (AccessListEditor editor : lists.values()) {
-            for (AccessListEntry e : editor.groupEntries()) {
-                if (name.equals(e.sourceGroup()) || name.equals(e.destinationGroup()) || name.equals(e.serviceGroup())) {
-                    return "access list " + editor.name + " entry " + e.sequence();
-                }
-            }
-        }
-        String nesting = groups.nestedIn(name);
-        return nesting == null ? null : "object group " + nesting;
     }
 
     /**
@@ -929,7 +876,7 @@ public final class ConfigParser {
      */
     private void groupLine(Tokens t) {
         boolean network = currentGroup.kind == ObjectGroup.Kind.NETWORK;
-        KeywordSet words = network ? NETWORK_MODE : SERVICE_MODE;
+        KeywordSet words = ObjectGroupCommands.modeWords(currentGroup.kind);
         boolean member = network ? t.nextIsAddress() : t.nextIsNumber();
         member |= words.resolve(t.peek()) != null;
         if (!member) {
@@ -940,12 +887,12 @@ public final class ConfigParser {
             return;
         }
         if (t.isIndented()) {
-            groupCommand(t, network);
+            groupCommand(t);
             return;
         }
         int start = t.position();
         try {
-            groupCommand(t, network);
+            groupCommand(t);
         } catch (ParseError e) {
             t.seek(start);
             String k = GLOBAL.resolve(t.peek());
@@ -956,141 +903,23 @@ public final class ConfigParser {
         }
     }
 
-    private void groupCommand(Tokens t, boolean network) {
-        ObjectGroupTable.Editor group = currentGroup;
-        int at = t.position();
-        String k = (network ? NETWORK_MODE : SERVICE_MODE).resolve(t.peek());
-        if (k == KeywordSet.AMBIGUOUS) {
-            throw t.ambiguous();
-        }
-        if (k == null) {
-            k = "";
-        }
-        switch (k) {
-            case "exit", "end" -> {
-                t.next();
-                t.end();
-                mode = Mode.GLOBAL;
-            }
-            case "description" -> {
-                t.next();
-                if (!t.hasNext()) {
-                    throw t.incomplete();
-                }
-                group.description = t.rest();
-            }
-            case "group-object" -> {
-                t.next();
-                ObjectGroup.Member nested = nestedGroup(t, group);
-                addMember(group, nested, t, at);
-            }
-            case "no" -> {
-                t.next();
-                removeMember(t, group, network);
-            }
-            default -> addMember(group, network ? ObjectGroupParser.network(t) : ObjectGroupParser.service(t), t, at);
+    private void groupCommand(Tokens t) {
+        if (groupCommands.command(t, currentGroup)) {
+            mode = Mode.GLOBAL;
         }
     }
 
-    /** {@code group-object NAME}: an existing group of the same kind that does not nest this one. */
-    private ObjectGroup.Member nestedGroup(Tokens t, ObjectGroupTable.Editor group) {
-        int nameAt = t.position();
-        String name = t.next();
-        t.end();
-        ObjectGroup.Kind kind = groups.kindOf(name);
-        if (kind == null) {
-            throw t.rule("% Object group " + name + " does not exist", nameAt);
-        }
-        if (kind != group.kind) {
-            throw t.rule("% Object group " + name + " is a " + kind.keyword() + " group, not a " + group.kind.keyword()
-                    + " group", nameAt);
-        }
-        if (groups.reaches(name, group.name)) {
-            throw t.rule("% Object group " + name + (name.equals(group.name) ? " cannot nest itself"
-                    : " nests " + group.name + ": nesting it here would make a loop"), nameAt);
-        }
-        return new ObjectGroup.Nested(name);
-    }
-
-    /**
-     * Adds a member, unless the entries naming the group (directly or through groups nesting it) would then
-     * stand for more plain entries than the limits allow.
-     */
-    private void addMember(ObjectGroupTable.Editor group, ObjectGroup.Member member, Tokens t, int at) {
-        if (!group.members.add(member)) {
-            return; // entered before: IOS keeps one
-        }
-        groups.changed();
-        try {
-            checkGrowth(group.name, t, at);
-        } catch (ParseError e) {
-            group.members.remove(member);
-            groups.changed();
-            throw e;
-        }
-    }
-
-    private void checkGrowth(String group, Tokens t, int at) {
-        java.util.Set<String> affected = null;
-        for (AccessListEditor editor : lists.values()) {
-            boolean touched = false;
-            for (AccessListEntry e : editor.groupEntries()) {
-                if (affected == null) {
-                    affected = groups.withNestingGroups(group);
-                }
-                if (!affected.contains(e.sourceGroup()) && !affected.contains(e.destinationGroup())
-                        && !affected.contains(e.serviceGroup())) {
-                    continue;
-                }
-                touched = true;
-                long size = groups.snapshot().expansionSize(e);
-                if (size > ObjectGroups.MAX_ENTRY_EXPANSION) {
-                    throw t.rule("% This member would expand entry " + e.sequence() + " of access list "
-                            + editor.name + " to " + size + " entries, more than the limit of "
-                            + ObjectGroups.MAX_ENTRY_EXPANSION, at);
-                }
-            }
-            long total = touched ? editor.groupExpansion(groups.snapshot()) : 0;
-            if (total > ObjectGroups.MAX_LIST_EXPANSION) {
-                throw t.rule("% This member would bring the object-group entries of access list " + editor.name
-                        + " to " + total + " entries, more than the limit of " + ObjectGroups.MAX_LIST_EXPANSION, at);
-            }
-        }
-    }
-
-    /** {@code no MEMBER}, {@code no group-object NAME}, {@code no description}. */
-    private void removeMember(Tokens t, ObjectGroupTable.Editor group, boolean network) {
+    /** {@code no object-group network|service NAME}; other kinds of group are skipped. */
+    private void removeObjectGroup(Tokens t) {
         if (!t.hasNext()) {
             throw t.incomplete();
         }
-        String k = (network ? NETWORK_NO : SERVICE_NO).resolve(t.peek());
-        if (k == KeywordSet.AMBIGUOUS) {
-            throw t.ambiguous();
-        }
-        if ("description".equals(k)) {
-            t.next();
-            t.rest();
-            group.description = null;
+        String k = t.expect(GROUP_KIND);
+        if (!k.equals("network") && !k.equals("service")) {
+            skipCommand();
             return;
         }
-        ObjectGroup.Member member;
-        if ("group-object".equals(k)) {
-            t.next();
-            member = new ObjectGroup.Nested(t.next());
-            t.end();
-        } else {
-            member = network ? ObjectGroupParser.network(t) : ObjectGroupParser.service(t);
-        }
-        if (!group.members.contains(member)) {
-            warn("no such member in object group " + group.name);
-            return;
-        }
-        String user = group.members.size() == 1 ? userOf(group.name) : null;
-        if (user != null) {
-            throw t.rule("% Object group " + group.name + " is used by " + user + " and cannot be left empty", -1);
-        }
-        group.members.remove(member);
-        groups.changed();
+        groupCommands.remove(t, k);
     }
 
     // ---- inside interface ----
