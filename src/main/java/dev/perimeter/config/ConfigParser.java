@@ -663,66 +663,9 @@ public final class ConfigParser {
             return;
         }
         switch (k) {
-            case "access-list" -> {
-                int number = t.number(1, 2699);
-                if (NumberedLists.kind(number) == null) {
-                    skipCommand();
-                    return;
-                }
-                // IOS deletes the whole numbered list whatever follows the number
-                if (lists.remove(Integer.toString(number)) == null) {
-                    warn("access list " + number + " does not exist");
-                } else if (t.hasNext()) {
-                    warn("removed all of access list " + number + ", as IOS does");
-                }
-            }
-            case "ip" -> {
-                if (t.accept(GLOBAL_IP) == null) {
-                    skipCommand();
-                    return;
-                }
-                String what = t.expect(IP_ACCESS_LIST);
-                switch (what) {
-                    case "standard", "extended" -> {
-                        int nameAt = t.position();
-                        String name = t.next();
-                        t.end();
-                        AccessListEditor editor = lists.get(name);
-                        if (editor != null && editor.kind.keyword().equals(what)) {
-                            lists.remove(name);
-                        } else if (editor != null) {
-                            throw t.rule("% Access list " + name + " exists as a " + editor.kind.keyword() + " list",
-                                    nameAt);
-                        } else {
-                            warn("access list " + name + " does not exist");
-                        }
-                    }
-                    case "logging" -> {
-                        t.expect(INTERVAL);
-                        logging = logging.withLoggingInterval(0);
-                    }
-                    case "log-update" -> {
-                        t.expect(THRESHOLD);
-                        logging = logging.withLogUpdateThreshold(0);
-                    }
-                    default -> throw t.invalidAt(t.position() - 1);
-                }
-            }
-            case "logging" -> {
-                boolean hostWord = t.accept(LOGGING) != null;
-                if (!t.nextIsAddress()) {
-                    if (hostWord && !t.hasNext()) {
-                        throw t.incomplete();
-                    }
-                    skipCommand();
-                    return;
-                }
-                String host = Ipv4.format(t.address());
-                List<String> hosts = new ArrayList<>(logging.loggingHosts());
-                hosts.remove(host);
-                logging = new LogSettings(logging.timestamps(), logging.loggingIntervalMs(),
-                        logging.logUpdateThreshold(), hosts);
-            }
+            case "access-list" -> removeNumberedList(t);
+            case "ip" -> negatedIpAccessList(t);
+            case "logging" -> removeLoggingHost(t);
             case "service" -> {
                 if (t.accept(SERVICE) == null) {
                     skipCommand();
@@ -752,20 +695,88 @@ public final class ConfigParser {
                     warn("time range " + name + " does not exist");
                 }
             }
-            case "clock" -> {
-                String setting = t.accept(CLOCK);
-                if (setting == null) {
-                    skipCommand();
-                    return;
-                }
-                t.rest(); // whatever follows, as IOS goes back to UTC or drops summer time
-                if (setting.equals("timezone")) {
-                    clockZone = ClockZone.UTC;
+            case "clock" -> resetClock(t);
+            default -> skipCommand();
+        }
+    }
+
+    /** {@code no access-list N ...}: IOS deletes the whole numbered list, whatever follows the number. */
+    private void removeNumberedList(Tokens t) {
+        int number = t.number(1, 2699);
+        if (NumberedLists.kind(number) == null) {
+            skipCommand();
+            return;
+        }
+        if (lists.remove(Integer.toString(number)) == null) {
+            warn("access list " + number + " does not exist");
+        } else if (t.hasNext()) {
+            warn("removed all of access list " + number + ", as IOS does");
+        }
+    }
+
+    /** {@code no ip access-list standard|extended NAME}, {@code logging interval}, {@code log-update threshold}. */
+    private void negatedIpAccessList(Tokens t) {
+        if (t.accept(GLOBAL_IP) == null) {
+            skipCommand();
+            return;
+        }
+        String what = t.expect(IP_ACCESS_LIST);
+        switch (what) {
+            case "standard", "extended" -> {
+                int nameAt = t.position();
+                String name = t.next();
+                t.end();
+                AccessListEditor editor = lists.get(name);
+                if (editor != null && editor.kind.keyword().equals(what)) {
+                    lists.remove(name);
+                } else if (editor != null) {
+                    throw t.rule("% Access list " + name + " exists as a " + editor.kind.keyword() + " list",
+                            nameAt);
                 } else {
-                    summerTime = null;
+                    warn("access list " + name + " does not exist");
                 }
             }
-            default -> skipCommand();
+            case "logging" -> {
+                t.expect(INTERVAL);
+                logging = logging.withLoggingInterval(0);
+            }
+            case "log-update" -> {
+                t.expect(THRESHOLD);
+                logging = logging.withLogUpdateThreshold(0);
+            }
+            default -> throw t.invalidAt(t.position() - 1);
+        }
+    }
+
+    /** {@code no logging [host] ADDRESS}; other logging commands are skipped. */
+    private void removeLoggingHost(Tokens t) {
+        boolean hostWord = t.accept(LOGGING) != null;
+        if (!t.nextIsAddress()) {
+            if (hostWord && !t.hasNext()) {
+                throw t.incomplete();
+            }
+            skipCommand();
+            return;
+        }
+        String host = Ipv4.format(t.address());
+        List<String> hosts = new ArrayList<>(logging.loggingHosts());
+        hosts.remove(host);
+        logging = new LogSettings(logging.timestamps(), logging.loggingIntervalMs(),
+                logging.logUpdateThreshold(), hosts);
+    }
+
+    /** {@code no clock timezone ...} goes back to UTC, {@code no clock summer-time ...} drops summer time. */
+    private void resetClock(Tokens t) {
+        String setting = t.accept(CLOCK);
+        if (setting == null) {
+            skipCommand();
+            return;
+        }
+        t.rest(); // whatever follows, as IOS goes back to UTC or drops summer time
+        if (setting.equals("timezone")) {
+            clockZone = ClockZone.UTC;
+        } else {
+            summerTime = null;
         }
     }
 
