@@ -21,7 +21,9 @@ import dev.perimeter.config.RouterConfig;
 import dev.perimeter.match.FilterSet;
 import dev.perimeter.match.Matchers;
 import dev.perimeter.match.PacketKey;
+import dev.perimeter.packet.DecodeStatus;
 import dev.perimeter.packet.FrameBuilder;
+import dev.perimeter.packet.FrameDecoder;
 import dev.perimeter.packet.LinkType;
 import dev.perimeter.stats.TrafficCounters;
 import java.util.ArrayList;
@@ -214,8 +216,8 @@ class FrameHandlerTest {
         byte[] telnet = FrameBuilder.tcp("10.1.9.9", 40000, "192.168.1.10", 23, 0x02).build();
         FrameEvent slot = new FrameEvent();
         slot.set(web, 0, web.length, web.length, time++, LinkType.ETHERNET, 0);
-        slot.decode(new dev.perimeter.packet.FrameDecoder()); // the producer's decoder, as the feeder does it
-        assertEquals(dev.perimeter.packet.DecodeStatus.IPV4, slot.status);
+        slot.decode(new FrameDecoder()); // the producer's decoder, as the feeder does it
+        assertEquals(DecodeStatus.IPV4, slot.status);
         assertEquals(80, slot.key.destinationPort);
         assertEquals(6, slot.sourceMacOffset);
         handler.handle(slot);
