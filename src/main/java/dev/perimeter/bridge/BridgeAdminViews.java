@@ -66,13 +66,13 @@ final class BridgeAdminViews implements AdminViews {
 
         static String render(List<PortSnapshot> ports) {
             StringBuilder sb = new StringBuilder();
-            String fmt = "%-15s %-15s %-5s %12s %12s %12s %10s %15s %12s %12s%n";
+            String fmt = "%-15s %-15s %-5s %12s %12s %12s %10s %15s %12s %12s %12s %s%n";
             sb.append(String.format(fmt, "Port", "Interface", "State", "Received", "Forwarded", "Dropped", "Errors",
-                    "Ring-overflows", "Pcap-drops", "If-drops"));
+                    "Ring-overflows", "Kernel-drops", "If-drops", "Coalesced", "I/O"));
             for (PortSnapshot p : ports) {
                 sb.append(String.format(fmt, p.linuxName(), p.iosName(), p.up() ? "up" : "down", p.received(),
                         p.forwarded(), p.dropped(), p.errors(), p.ringOverflows(), p.pcapDrops(),
-                        p.interfaceDrops()));
+                        p.interfaceDrops(), p.coalesced(), p.io()));
             }
             return sb.toString();
         }

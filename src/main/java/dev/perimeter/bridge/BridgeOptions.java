@@ -14,9 +14,18 @@ import java.util.List;
  * @param logFile      where log lines go, or null for standard output
  * @param ringSize     slots in the ring, a power of two
  * @param batch        frames taken from a capture buffer per call
+ * @param io           how the ports read and send: {@code auto} (AF_PACKET with offloads where the kernel allows
+ *                     it, else libpcap), {@code af-packet} (AF_PACKET or fail) or {@code pcap} (libpcap only)
  */
 public record BridgeOptions(Path config, List<PortSpec> ports, InetSocketAddress admin, String waitStrategy,
-                            Path logFile, int ringSize, int batch) {
+                            Path logFile, int ringSize, int batch, String io) {
+    public static final List<String> IO_MODES = List.of("auto", "af-packet", "pcap");
+
+    /** Options with the default I/O, {@code auto}. */
+    public BridgeOptions(Path config, List<PortSpec> ports, InetSocketAddress admin, String waitStrategy,
+                         Path logFile, int ringSize, int batch) {
+        this(config, ports, admin, waitStrategy, logFile, ringSize, batch, "auto");
+    }
 
     public BridgeOptions {
         ports = List.copyOf(ports);
@@ -36,5 +45,8 @@ public record BridgeOptions(Path config, List<PortSpec> ports, InetSocketAddress
             throw new IllegalArgumentException("--batch must be between 1 and the ring size: " + batch);
         }
         WaitStrategies.byName(waitStrategy);
+        if (!IO_MODES.contains(io)) {
+            throw new IllegalArgumentException("--io must be one of " + String.join(", ", IO_MODES) + ": " + io);
+        }
     }
 }

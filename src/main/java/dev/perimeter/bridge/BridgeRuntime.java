@@ -9,13 +9,16 @@ import dev.perimeter.config.ConfigLoader;
 import dev.perimeter.config.LogSettings;
 import dev.perimeter.config.ParseResult;
 import dev.perimeter.config.RouterConfig;
+import dev.perimeter.io.live.CaptureLoop;
+import dev.perimeter.io.live.LivePort;
 import dev.perimeter.io.live.LivePortCounters;
 import dev.perimeter.io.live.LivePortException;
 import dev.perimeter.io.live.LivePrerequisites;
+import dev.perimeter.io.live.LiveTransmitSink;
+import dev.perimeter.io.live.LinuxInterfaces;
+import dev.perimeter.io.live.PacketRingPort;
 import dev.perimeter.io.live.PcapPort;
 import dev.perimeter.io.live.PcapPortSettings;
-import dev.perimeter.io.live.PcapSource;
-import dev.perimeter.io.live.PcapTransmitSink;
 import dev.perimeter.io.live.WallClock;
 import dev.perimeter.log.AccessLogger;
 import dev.perimeter.log.FileSink;
@@ -38,7 +41,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The live bridge: two pcap ports, one ring, one handler thread. Frames entering on one port meet its {@code in}
+ * The live bridge: two ports (AF_PACKET rings carrying the kernel's offload headers, or libpcap where those cannot
+ * be had), one ring, one handler thread. Frames entering on one port meet its {@code in}
  * list and the other port's {@code out} list and, when both permit, leave by the other port unchanged; non-IPv4
  * frames (ARP) cross untouched. {@link #reload} swaps in a new configuration's lists atomically or keeps the
  * running ones when the new file has errors; {@link #stop} drains the ring and flushes the log.
@@ -49,9 +53,9 @@ public final class BridgeRuntime implements AutoCloseable {
     private final BridgeOptions options;
     private final PrintStream notices;
     private final WallClock clock = new WallClock();
-    private final PcapPort[] pcapPorts = new PcapPort[2];
+    private final LivePort[] livePorts = new LivePort[2];
     private final LivePortCounters[] portCounters = {new LivePortCounters(), new LivePortCounters()};
-    private final List<PcapSource> sources = new ArrayList<>();
+    private final List<CaptureLoop> sources = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean stopping;
     private Pipeline pipeline;
@@ -96,9 +100,6 @@ public final class BridgeRuntime implements AutoCloseable {
         Port first = new Port(0, options.ports().get(0).linuxName(), options.ports().get(0).iosName());
         Port second = new Port(1, options.ports().get(1).linuxName(), options.ports().get(1).iosName());
         BridgePorts ports = new BridgePorts(first, second);
-        for (int i = 0; i < 2; i++) {
-            pcapPorts[i] = new PcapPort(linuxNames.get(i), PcapPortSettings.DEFAULT);
-        }
         if (options.admin() != null) { // bound before the ports open, so that a taken port fails early
             try {
                 admin = new AdminServer(options.admin(), new BridgeAdminViews(this));
@@ -108,12 +109,8 @@ public final class BridgeRuntime implements AutoCloseable {
             }
         }
         try {
-            for (PcapPort p : pcapPorts) {
-                p.open();
-                if (!p.readsDirectly()) {
-                    notice("note: " + p.interfaceName() + " receives through pcap4j's dispatch (slower): the direct"
-                            + " pcap_next_ex binding is not available here");
-                }
+            for (int i = 0; i < 2; i++) {
+                livePorts[i] = openPort(linuxNames.get(i));
             }
             LogSink local = options.logFile() == null ? PrintStreamSink.stdout() : new FileSink(options.logFile(), true);
             logSink = LogSinks.withLoggingHosts(local, config.logging());
@@ -124,7 +121,7 @@ public final class BridgeRuntime implements AutoCloseable {
             logger.setOrigin(clock.nowNanos());
             logger.setClockAuthoritative(ClockSync.isSynchronized());
             pipeline = Pipeline.builder(FilterSet.build(config, Matchers::forPipeline, CompileAhead.executor()), ports)
-                    .sink(new PcapTransmitSink(pcapPorts, portCounters))
+                    .sink(new LiveTransmitSink(livePorts, portCounters))
                     .log(new LiveMatchLog(logger, logSink, clock))
                     .ringSize(options.ringSize())
                     .producers(ProducerType.MULTI)
@@ -138,10 +135,10 @@ public final class BridgeRuntime implements AutoCloseable {
                 throw new LivePortException("interrupted while starting", e);
             }
             for (int i = 0; i < 2; i++) {
-                PcapSource source = new PcapSource(pcapPorts[i], i, ring, portCounters[i], clock, options.batch(),
+                CaptureLoop source = new CaptureLoop(livePorts[i], i, ring, portCounters[i], clock, options.batch(),
                         this::notice);
                 sources.add(source);
-                Thread t = new Thread(source, "capture-" + pcapPorts[i].interfaceName());
+                Thread t = new Thread(source, "capture-" + livePorts[i].interfaceName());
                 t.setDaemon(true);
                 threads.add(t);
             }
@@ -156,6 +153,41 @@ public final class BridgeRuntime implements AutoCloseable {
             stop(); // threads first, then the handles they use
             throw e;
         }
+    }
+
+    /**
+     * Opens a port the way {@code --io} asks: an AF_PACKET ring where the kernel grants every option it needs,
+     * else (in {@code auto}) libpcap, said once, since libpcap cannot carry a local sender's unfinished checksums
+     * or coalesced frames.
+     */
+    private LivePort openPort(String linuxName) throws LivePortException {
+        if (!options.io().equals("pcap")) {
+            String why = PacketRingPort.unavailableReason();
+            if (why == null) {
+                PacketRingPort ring = new PacketRingPort(linuxName);
+                try {
+                    ring.open();
+                    return ring;
+                } catch (LivePortException e) {
+                    if (options.io().equals("af-packet") || !LinuxInterfaces.exists(linuxName)) {
+                        throw e;
+                    }
+                    why = e.getMessage();
+                }
+            } else if (options.io().equals("af-packet")) {
+                throw new LivePortException(linuxName + ": --io af-packet: " + why);
+            }
+            notice("note: " + linuxName + " runs on libpcap: the AF_PACKET path cannot be used (" + why + "); frames"
+                    + " a local sender left with an unfinished checksum, and coalesced frames longer than the MTU,"
+                    + " do not cross it: turn checksum and segmentation offloads off on the hosts' links");
+        }
+        PcapPort pcap = new PcapPort(linuxName, PcapPortSettings.DEFAULT);
+        pcap.open();
+        if (!pcap.readsDirectly()) {
+            notice("note: " + linuxName + " receives through pcap4j's dispatch (slower): the direct"
+                    + " pcap_next_ex binding is not available here");
+        }
+        return pcap;
     }
 
     private void warnAboutBindings(RouterConfig config) {
@@ -217,7 +249,7 @@ public final class BridgeRuntime implements AutoCloseable {
             return;
         }
         stopping = true;
-        sources.forEach(PcapSource::stop);
+        sources.forEach(CaptureLoop::stop);
         for (Thread t : threads) {
             try {
                 t.join(5000);
@@ -253,7 +285,7 @@ public final class BridgeRuntime implements AutoCloseable {
             admin.close();
             admin = null;
         }
-        for (PcapPort p : pcapPorts) {
+        for (LivePort p : livePorts) {
             if (p != null) {
                 p.close();
             }
@@ -298,11 +330,14 @@ public final class BridgeRuntime implements AutoCloseable {
         for (int i = 0; i < 2; i++) {
             int other = 1 - i;
             LivePortCounters mine = portCounters[i];
+            LivePort port = livePorts[i];
             long forwarded = traffic.port(other).transmitted() - portCounters[other].transmitErrors();
+            long received = mine.captured() + mine.coalescedSegments() - mine.coalesced();
             out.add(new PortSnapshot(options.ports().get(i).linuxName(), options.ports().get(i).iosName(),
-                    mine.captured(), Math.max(0, forwarded), traffic.port(i).dropped(),
-                    mine.truncated() + mine.transmitErrors(), mine.ringOverflows(), pcapPorts[i].droppedByKernel(),
-                    pcapPorts[i].droppedByInterface(), pcapPorts[i].isOpen()));
+                    received, Math.max(0, forwarded), traffic.port(i).dropped(),
+                    mine.truncated() + mine.transmitErrors(), mine.ringOverflows(), port.droppedByKernel(),
+                    port.droppedByInterface(), port.isOpen(), mine.coalesced(),
+                    port.carriesOffloads() ? "af-packet" : "pcap"));
         }
         return out;
     }

@@ -25,8 +25,8 @@ final class LiveMatchLog implements MatchLog {
 
     @Override
     public void logMatch(AccessList list, int entryIndex, PacketKey key, String inputInterface, byte[] frame,
-                         int sourceMacOffset, long timeNanos) {
-        logger.logMatch(list, entryIndex, key, inputInterface, frame, sourceMacOffset, timeNanos);
+                         int sourceMacOffset, long timeNanos, int packets) {
+        logger.logMatch(list, entryIndex, key, inputInterface, frame, sourceMacOffset, timeNanos, packets);
     }
 
     @Override

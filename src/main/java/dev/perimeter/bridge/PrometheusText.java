@@ -37,7 +37,8 @@ public final class PrometheusText {
 
     /** The per-port counters as counter families labelled by port. */
     public PrometheusText ports(List<PortSnapshot> ports) {
-        portFamily(ports, "perimeter_port_received_frames_total", "Frames captured on the port.", 0);
+        portFamily(ports, "perimeter_port_received_frames_total",
+                "Packets captured on the port (a coalesced frame counts as its segments).", 0);
         portFamily(ports, "perimeter_port_forwarded_frames_total",
                 "Frames received on the port and transmitted on the other one.", 1);
         portFamily(ports, "perimeter_port_dropped_frames_total", "Frames received on the port that a list denied.",
@@ -49,6 +50,8 @@ public final class PrometheusText {
         portFamily(ports, "perimeter_port_pcap_dropped_frames_total",
                 "Frames the kernel dropped before capture (capture buffer full).", 5);
         portFamily(ports, "perimeter_port_interface_dropped_frames_total", "Frames the interface dropped.", 6);
+        portFamily(ports, "perimeter_port_coalesced_frames_total",
+                "Coalesced frames (GRO/LRO, TSO/GSO) captured on the port, each counted once.", 7);
         family("perimeter_port_up", "gauge", "1 when the port's capture handle is open.");
         for (PortSnapshot p : ports) {
             sample("perimeter_port_up", p.up() ? 1 : 0, "port", p.linuxName(), "interface", p.iosName());
@@ -66,7 +69,8 @@ public final class PrometheusText {
                 case 3 -> p.errors();
                 case 4 -> p.ringOverflows();
                 case 5 -> p.pcapDrops();
-                default -> p.interfaceDrops();
+                case 6 -> p.interfaceDrops();
+                default -> p.coalesced();
             };
             sample(name, v, "port", p.linuxName(), "interface", p.iosName());
         }

@@ -55,6 +55,12 @@ public final class BridgeCommand implements Callable<Integer> {
             description = "Frames taken from a capture buffer per call (default ${DEFAULT-VALUE}).")
     int batch;
 
+    @Option(names = "--io", paramLabel = "MODE", defaultValue = "auto",
+            description = "How the ports read and send frames: auto (default: AF_PACKET rings with the kernel's"
+                    + " offload headers, so unfinished checksums and coalesced frames cross as on a kernel bridge;"
+                    + " libpcap where that cannot be had, said once at start), af-packet (or fail), pcap.")
+    String io;
+
     @Override
     public Integer call() {
         PrintStream err = System.err;
@@ -73,7 +79,7 @@ public final class BridgeCommand implements Callable<Integer> {
         try {
             InetSocketAddress adminAddress = admin == null ? null : AdminAddress.parse(admin);
             options = new BridgeOptions(config, ports.stream().map(PortSpec::parse).toList(), adminAddress,
-                    waitStrategy, log, ringSize, batch);
+                    waitStrategy, log, ringSize, batch, io);
         } catch (IllegalArgumentException e) {
             err.println("perimeter bridge: " + e.getMessage());
             return 2;

@@ -57,6 +57,11 @@ public final class CapturedFrame {
         offset = 0;
     }
 
+    /** How long a frame the holder's own buffer takes without growing. */
+    public int ownCapacity() {
+        return own.length;
+    }
+
     /** Makes the frame a view of {@code array} from {@code index}: bytes the lender keeps until released. */
     public void lend(byte[] array, int index) {
         data = array;

@@ -86,10 +86,20 @@ public final class AccessLogger {
      */
     public void logMatch(AccessList list, int entryIndex, PacketKey packet, String inputInterface, byte[] frame,
                          int sourceMacOffset, long timeNanos) {
+        logMatch(list, entryIndex, packet, inputInterface, frame, sourceMacOffset, timeNanos, 1);
+    }
+
+    /**
+     * The same for a frame that stands for {@code packets} packets on the wire (a coalesced frame: its segments
+     * share every field a log line names). The first packet of a new flow is printed at once as "1 packet" and
+     * the rest counted into the flow's next update, as if they had arrived one after the other.
+     */
+    public void logMatch(AccessList list, int entryIndex, PacketKey packet, String inputInterface, byte[] frame,
+                         int sourceMacOffset, long timeNanos, int packets) {
         advance(timeNanos);
         if (loggingIntervalNanos > 0) {
             if (lastAdmitted != UNSET && clock - lastAdmitted < loggingIntervalNanos) {
-                miss();
+                miss(packets);
                 return;
             }
             lastAdmitted = clock;
@@ -118,7 +128,7 @@ public final class AccessLogger {
         int h = FlowTable.hash(listId, entryIndex, protocol, source, destination, l4, iface, mac);
         int id = flows.find(h, listId, entryIndex, protocol, source, destination, l4, iface, mac);
         if (id != FlowTable.NONE) {
-            long n = ++flows.pending[id];
+            long n = flows.pending[id] += packets;
             if (updateThreshold > 0 && n >= updateThreshold) {
                 flows.pending[id] = 0;
                 emitFlow(id, n, clock);
@@ -128,11 +138,12 @@ public final class AccessLogger {
         id = flows.insert(h, listId, entryIndex, protocol, source, destination, l4, iface, mac,
                 clock + UPDATE_INTERVAL_NANOS);
         if (id == FlowTable.NONE) {
-            miss();
+            miss(packets);
             return;
         }
         noteEvent(flows.due[id]);
         emitFlow(id, 1, clock);
+        flows.pending[id] += packets - 1;
     }
 
     /** Moves the clock; prints the updates (and the rate-limit report) that have come due by then. */
@@ -209,9 +220,11 @@ public final class AccessLogger {
         return flows.capacity();
     }
 
-    private void miss() {
-        missedTotal++;
-        if (missedPending++ == 0) {
+    private void miss(int packets) {
+        missedTotal += packets;
+        boolean first = missedPending == 0;
+        missedPending += packets;
+        if (first) {
             missedDue = clock + RATE_LIMIT_REPORT_NANOS;
             noteEvent(missedDue);
         }

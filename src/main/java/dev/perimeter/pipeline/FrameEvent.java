@@ -4,6 +4,7 @@ import dev.perimeter.io.CapturedFrame;
 import dev.perimeter.match.PacketKey;
 import dev.perimeter.packet.DecodeStatus;
 import dev.perimeter.packet.FrameDecoder;
+import dev.perimeter.packet.Offload;
 
 /**
  * One slot of the ring, allocated once when the ring is built and reused for every frame that passes through
@@ -35,6 +36,13 @@ public final class FrameEvent {
     /** What the decoder said of the link header: see {@link FrameDecoder#etherType()}, {@code sourceMacOffset()}. */
     public int etherType;
     public int sourceMacOffset;
+    /**
+     * What the kernel said of a live frame beyond its bytes (a checksum to complete, coalescing), carried to the
+     * egress port unchanged; cleared for frames from files. {@link #decode} counts the segments from it.
+     */
+    public final Offload offload = new Offload();
+    /** The packets on the wire this frame stands for: more than 1 for a coalesced frame (see {@link Offload}). */
+    public int segments = 1;
 
     public FrameEvent() {
         this(INITIAL_CAPACITY);
@@ -59,6 +67,23 @@ public final class FrameEvent {
         this.ingressPort = ingressPort;
         this.present = true;
         this.status = null;
+        offload.clear();
+    }
+
+    /**
+     * Marks the slot as holding a frame its producer wrote into {@link #frame}'s buffer (or lent) itself: the
+     * lengths, time, link type and port; the decoded headers are cleared.
+     */
+    public void filled(int capturedLength, int originalLength, long timestampNanos, int linkType, int ingressPort) {
+        frame.capturedLength = capturedLength;
+        frame.originalLength = originalLength;
+        frame.timestampNanos = timestampNanos;
+        frame.linkType = linkType;
+        frame.interfaceIndex = ingressPort;
+        frame.sourceOffset = -1;
+        this.ingressPort = ingressPort;
+        this.present = true;
+        this.status = null;
     }
 
     /** Decodes the frame in this slot with the calling thread's decoder. */
@@ -66,5 +91,7 @@ public final class FrameEvent {
         status = decoder.decode(frame.data, frame.offset, frame.capturedLength, frame.linkType, key);
         etherType = decoder.etherType();
         sourceMacOffset = decoder.sourceMacOffset();
+        segments = offload.segments(frame.data, frame.offset, frame.capturedLength,
+                status == DecodeStatus.IPV4 ? decoder.l4Offset() : -1);
     }
 }

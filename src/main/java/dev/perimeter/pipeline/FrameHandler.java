@@ -1,6 +1,8 @@
 package dev.perimeter.pipeline;
 
 import com.lmax.disruptor.EventHandler;
+import dev.perimeter.acl.Protocols;
+import dev.perimeter.acl.TcpFlags;
 import dev.perimeter.io.CapturedFrame;
 import dev.perimeter.match.Matcher;
 import dev.perimeter.match.PacketKey;
@@ -14,11 +16,14 @@ import java.util.function.Supplier;
  * The one thread that judges frames: takes each frame's headers as its producer decoded them into the slot
  * (decoding it here when the producer did not), meets the ingress port's {@code in} list and then the egress
  * port's {@code out} list, counts, logs, and hands the verdict to the sink. Allocates nothing per
- * frame. The filter plan is read once per batch, so a reload takes effect at the next batch and no frame sees
+ * frame. A coalesced frame from the live bridge counts as the packets it stands for (see {@link FrameEvent#segments}).
+ * The filter plan is read once per batch, so a reload takes effect at the next batch and no frame sees
  * half of one plan and half of another. Lists with time ranges are judged at each frame's own time: a frame past
  * the plan's stretch of unchanged states moves the plan first.
  */
 public final class FrameHandler implements EventHandler<FrameEvent> {
+    /** TCP flags that segmentation leaves on the last segment of a coalesced frame only. */
+    private static final int SEGMENT_VARYING_FLAGS = TcpFlags.FIN | TcpFlags.PSH;
     private final Supplier<FilterPlan> plans;
     private final FrameSink sink;
     private final MatchLog log;
@@ -79,68 +84,115 @@ public final class FrameHandler implements EventHandler<FrameEvent> {
         if (time < plan.validFrom || time >= plan.validUntil) {
             plan.moveTo(time); // a time range starts or ends: this frame already meets the lists of its minute
         }
-        traffic.countRead(ingress);
+        int packets = event.segments;
+        traffic.countRead(ingress, packets);
         if (event.status == null) {
             event.decode(decoder);
+            packets = event.segments;
         }
         switch (event.status) {
             case NON_IPV4 -> {
-                traffic.countNonIpv4(event.etherType);
-                forward(event, ingress, egress);
+                traffic.countNonIpv4(event.etherType, packets);
+                forward(event, ingress, egress, packets);
             }
-            case MALFORMED -> malformed(event, ingress, Malformed.HEADER);
-            case UNDECODED_LINK_TYPE -> malformed(event, ingress, Malformed.LINK_TYPE);
+            case MALFORMED -> malformed(event, ingress, Malformed.HEADER, packets);
+            case UNDECODED_LINK_TYPE -> malformed(event, ingress, Malformed.LINK_TYPE, packets);
             case IPV4_L4_TRUNCATED -> {
                 if (plan.pathNeedsL4(ingress, event.key.protocol)) {
-                    malformed(event, ingress, Malformed.L4_CUT_SHORT);
+                    malformed(event, ingress, Malformed.L4_CUT_SHORT, packets);
                 } else {
-                    judge(event, ingress, egress);
+                    judge(event, ingress, egress, packets);
                 }
             }
-            case IPV4 -> judge(event, ingress, egress);
+            case IPV4 -> {
+                if (packets > 1 && event.key.protocol == Protocols.TCP
+                        && (event.key.tcpFlags & SEGMENT_VARYING_FLAGS) != 0) {
+                    judgeLastSegmentApart(event, ingress, egress, packets);
+                } else {
+                    judge(event, ingress, egress, packets);
+                }
+            }
         }
     }
 
-    private void judge(FrameEvent event, int ingress, Port egress) {
-        if (passes(plan.inbound(ingress), event, ingress) && passes(plan.outbound(egress.index()), event, ingress)) {
-            forward(event, ingress, egress);
+    /**
+     * A frame (or a coalesced frame whose segments share every field a list reads) meets both lists once and
+     * counts as its {@code packets} packets wherever it matches.
+     */
+    private void judge(FrameEvent event, int ingress, Port egress, int packets) {
+        DropReason denied = verdict(event, ingress, egress, packets);
+        if (denied == null) {
+            forward(event, ingress, egress, packets);
+        } else {
+            sink.drop(event, denied);
         }
     }
 
-    /** Meets one list; on a deny, counts and hands the drop to the sink and returns false. */
-    private boolean passes(FilterPlan.Step step, FrameEvent event, int ingress) {
+    /**
+     * A coalesced TCP frame with FIN or PSH set: segmentation puts those flags on the last segment only, so the
+     * leading segments (flags without them) and the last one (flags as they stand) meet the lists apart and are
+     * counted where each matches. Every other field a list reads is the same in every segment (see the README).
+     * When both parts pass the frame is forwarded whole; when either is denied the whole frame is dropped (our
+     * choice: fail closed rather than cut the frame here) and the segments a list permitted are counted as denied
+     * with it, so that the accounting still closes.
+     */
+    private void judgeLastSegmentApart(FrameEvent event, int ingress, Port egress, int packets) {
+        PacketKey key = event.key;
+        int flags = key.tcpFlags;
+        key.tcpFlags = flags & ~SEGMENT_VARYING_FLAGS;
+        DropReason leading = verdict(event, ingress, egress, packets - 1);
+        key.tcpFlags = flags;
+        DropReason last = verdict(event, ingress, egress, 1);
+        if (leading == null && last == null) {
+            forward(event, ingress, egress, packets);
+            return;
+        }
+        if (leading == null) {
+            traffic.countDenied(ingress, packets - 1);
+        } else if (last == null) {
+            traffic.countDenied(ingress, 1);
+        }
+        sink.drop(event, leading != null ? leading : last);
+    }
+
+    /** Meets the ingress port's {@code in} list, then the egress port's {@code out} list; null when both pass. */
+    private DropReason verdict(FrameEvent event, int ingress, Port egress, int packets) {
+        DropReason in = passes(plan.inbound(ingress), event, ingress, packets);
+        return in != null ? in : passes(plan.outbound(egress.index()), event, ingress, packets);
+    }
+
+    /** Meets one list; on a deny, counts it and returns why, else returns null. */
+    private DropReason passes(FilterPlan.Step step, FrameEvent event, int ingress, int packets) {
         if (step == null) {
-            return true;
+            return null;
         }
         PacketKey key = event.key;
         int entry = step.matcher.match(key);
         if (entry == Matcher.NO_MATCH) {
-            step.counters.countImplicitDeny();
-            traffic.countImplicitDenied(ingress);
-            sink.drop(event, DropReason.IMPLICIT_DENY);
-            return false;
+            step.counters.countImplicitDeny(packets);
+            traffic.countImplicitDenied(ingress, packets);
+            return DropReason.IMPLICIT_DENY;
         }
-        step.counters.countMatch(entry);
+        step.counters.countMatch(entry, packets);
         if (step.logs[entry]) {
             CapturedFrame frame = event.frame;
             log.logMatch(step.list, entry, key, inputNames[ingress], frame.data, event.sourceMacOffset,
-                    frame.timestampNanos);
+                    frame.timestampNanos, packets);
         }
         if (step.permits[entry]) {
-            return true;
+            return null;
         }
-        traffic.countDenied(ingress);
-        sink.drop(event, DropReason.DENIED);
-        return false;
+        traffic.countDenied(ingress, packets);
+        return DropReason.DENIED;
     }
 
-    private void forward(FrameEvent event, int ingress, Port egress) {
-        traffic.countForwarded(ingress, egress.index());
+    private void forward(FrameEvent event, int ingress, Port egress, int packets) {
+        traffic.countForwarded(ingress, egress.index(), packets);
         sink.forward(event, egress);
     }
 
-    private void malformed(FrameEvent event, int ingress, Malformed kind) {
-        traffic.countMalformed(ingress, kind);
+    private void malformed(FrameEvent event, int ingress, Malformed kind, int packets) {
+        traffic.countMalformed(ingress, kind, packets);
         sink.drop(event, DropReason.MALFORMED);
     }
 

@@ -12,7 +12,7 @@ public interface MatchLog {
 
     /** Entry {@code entryIndex} of {@code list} decided the packet in {@code key}; moves the clock too. */
     void logMatch(AccessList list, int entryIndex, PacketKey key, String inputInterface, byte[] frame,
-                  int sourceMacOffset, long timeNanos);
+                  int sourceMacOffset, long timeNanos, int packets);
 
     /** Time has reached {@code timeNanos}: updates that fall due by then can be printed. */
     void advance(long timeNanos);
@@ -25,8 +25,8 @@ public interface MatchLog {
         return new MatchLog() {
             @Override
             public void logMatch(AccessList list, int entryIndex, PacketKey key, String inputInterface,
-                                 byte[] frame, int sourceMacOffset, long timeNanos) {
-                logger.logMatch(list, entryIndex, key, inputInterface, frame, sourceMacOffset, timeNanos);
+                                 byte[] frame, int sourceMacOffset, long timeNanos, int packets) {
+                logger.logMatch(list, entryIndex, key, inputInterface, frame, sourceMacOffset, timeNanos, packets);
             }
 
             @Override
@@ -45,7 +45,7 @@ public interface MatchLog {
     MatchLog NONE = new MatchLog() {
         @Override
         public void logMatch(AccessList list, int entryIndex, PacketKey key, String inputInterface, byte[] frame,
-                             int sourceMacOffset, long timeNanos) {
+                             int sourceMacOffset, long timeNanos, int packets) {
         }
 
         @Override

@@ -30,8 +30,17 @@ public final class ListCounters {
         matches[entryIndex]++;
     }
 
+    /** Entry {@code entryIndex} decided a frame that stands for {@code packets} packets (coalesced). */
+    public void countMatch(int entryIndex, int packets) {
+        matches[entryIndex] += packets;
+    }
+
     public void countImplicitDeny() {
         implicitDenies++;
+    }
+
+    public void countImplicitDeny(int packets) {
+        implicitDenies += packets;
     }
 
     public long matches(int entryIndex) {

@@ -1,8 +1,9 @@
 package dev.perimeter.stats;
 
 /**
- * Frame counts of one pipeline: what was read and what became of it. One writer, the handler thread. The
- * accounting always closes: {@code read = forwarded + dropped + malformed}, where non-IPv4 frames are part of
+ * Frame counts of one pipeline: what was read and what became of it, in packets on the wire (a coalesced frame
+ * from the live bridge counts as the segments it stands for; a frame from a file is one). One writer, the
+ * handler thread. The accounting always closes: {@code read = forwarded + dropped + malformed}, where non-IPv4 frames are part of
  * forwarded, and frames with an L4 header cut short that a list needed and frames of a link type the decoder does
  * not read are part of malformed.
  */
@@ -26,23 +27,39 @@ public final class TrafficCounters {
     }
 
     public void countRead(int ingressPort) {
-        read++;
-        ports[ingressPort].countReceived();
+        countRead(ingressPort, 1);
+    }
+
+    public void countRead(int ingressPort, int packets) {
+        read += packets;
+        ports[ingressPort].countReceived(packets);
     }
 
     public void countForwarded(int ingressPort, int egressPort) {
-        forwarded++;
-        ports[egressPort].countTransmitted();
+        countForwarded(ingressPort, egressPort, 1);
+    }
+
+    public void countForwarded(int ingressPort, int egressPort, int packets) {
+        forwarded += packets;
+        ports[egressPort].countTransmitted(packets);
     }
 
     public void countDenied(int ingressPort) {
-        denied++;
-        ports[ingressPort].countDropped();
+        countDenied(ingressPort, 1);
+    }
+
+    public void countDenied(int ingressPort, int packets) {
+        denied += packets;
+        ports[ingressPort].countDropped(packets);
     }
 
     public void countImplicitDenied(int ingressPort) {
-        implicitDenied++;
-        ports[ingressPort].countDropped();
+        countImplicitDenied(ingressPort, 1);
+    }
+
+    public void countImplicitDenied(int ingressPort, int packets) {
+        implicitDenied += packets;
+        ports[ingressPort].countDropped(packets);
     }
 
     /** Why a frame counts as malformed. */
@@ -57,19 +74,27 @@ public final class TrafficCounters {
 
     /** A malformed frame, dropped. */
     public void countMalformed(int ingressPort, Malformed kind) {
-        malformed++;
+        countMalformed(ingressPort, kind, 1);
+    }
+
+    public void countMalformed(int ingressPort, Malformed kind, int packets) {
+        malformed += packets;
         if (kind == Malformed.L4_CUT_SHORT) {
-            l4Truncated++;
+            l4Truncated += packets;
         } else if (kind == Malformed.LINK_TYPE) {
-            undecodedLinkType++;
+            undecodedLinkType += packets;
         }
-        ports[ingressPort].countDropped();
+        ports[ingressPort].countDropped(packets);
     }
 
     /** A non-IPv4 frame of the decoder's ethertype; it is counted as forwarded too. */
     public void countNonIpv4(int etherType) {
-        nonIpv4++;
-        nonIpv4ByEtherType[EtherTypes.bucket(etherType)]++;
+        countNonIpv4(etherType, 1);
+    }
+
+    public void countNonIpv4(int etherType, int packets) {
+        nonIpv4 += packets;
+        nonIpv4ByEtherType[EtherTypes.bucket(etherType)] += packets;
     }
 
     public long read() {

@@ -12,16 +12,21 @@ import java.util.concurrent.TimeUnit;
 /**
  * Three network namespaces made for one test run, with names unique to it: OUT (172.16.11.5/16 on o0), BR (the
  * two veth ends {@code po} and {@code pi} that Perimeter bridges) and IN (172.16.27.66 and .70/16 on i0). Traffic
- * never leaves them. {@link #close()} kills what was started in them and deletes them.
+ * never leaves them. The veth ends are left as Linux creates them (checksum offload, TSO/GSO on: locally sent
+ * frames carry unfinished checksums and come coalesced up to 64 KB), unless the lab is made with offloads off on
+ * all four ends, as an operator of a libpcap-only bridge would have to. {@link #close()} kills what was started in
+ * them and deletes them.
  */
 final class NetnsLab implements AutoCloseable {
     final String out;
     final String br;
     final String in;
+    final boolean offloadsOff;
     private final List<Process> started = new ArrayList<>();
     private boolean created;
 
-    NetnsLab() {
+    NetnsLab(boolean offloadsOff) {
+        this.offloadsOff = offloadsOff;
         String tag = "pm" + ProcessHandle.current().pid() + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 16));
         out = tag + "-out";
         br = tag + "-br";
@@ -78,8 +83,7 @@ final class NetnsLab implements AutoCloseable {
         must("ip", "-n", in, "addr", "add", "172.16.27.66/16", "dev", "i0");
         must("ip", "-n", in, "addr", "add", "172.16.27.70/16", "dev", "i0");
         for (String[] nsDev : new String[][] {{br, "pi"}, {in, "i0"}}) {
-            disableOffloads(nsDev[0], nsDev[1]);
-            must("ip", "-n", nsDev[0], "link", "set", nsDev[1], "up");
+            setUp(nsDev[0], nsDev[1]);
         }
     }
 
@@ -88,8 +92,7 @@ final class NetnsLab implements AutoCloseable {
         must("ip", "-n", out, "link", "add", "o0", "type", "veth", "peer", "name", "po", "netns", br);
         must("ip", "-n", out, "addr", "add", "172.16.11.5/16", "dev", "o0");
         for (String[] nsDev : new String[][] {{out, "o0"}, {br, "po"}}) {
-            disableOffloads(nsDev[0], nsDev[1]);
-            must("ip", "-n", nsDev[0], "link", "set", nsDev[1], "up");
+            setUp(nsDev[0], nsDev[1]);
         }
     }
 
@@ -101,16 +104,18 @@ final class NetnsLab implements AutoCloseable {
         }
     }
 
-    /**
-     * Veth hands locally sent frames over with the checksum left for "hardware" to fill in; a capture on the
-     * peer sees the unfinished checksum, and the frame Perimeter sends on would be dropped by the receiver. Real
-     * NICs deliver finished frames, so the lab turns the offloads off on every end.
-     */
-    private void disableOffloads(String ns, String dev) throws IOException, InterruptedException {
-        if (which("ethtool") != null) {
+    /** Brings a veth end up, first turning its offloads off when the lab is made so. */
+    private void setUp(String ns, String dev) throws IOException, InterruptedException {
+        if (offloadsOff) {
             must(execIn(ns, "ethtool", "-K", dev, "tx", "off", "rx", "off", "tso", "off", "gso", "off", "gro",
                     "off"));
         }
+        must("ip", "-n", ns, "link", "set", dev, "up");
+    }
+
+    /** An interface's MAC address in a namespace. */
+    String mac(String ns, String dev) throws IOException, InterruptedException {
+        return run(ns, "cat", "/sys/class/net/" + dev + "/address").output().trim();
     }
 
     static String[] execIn(String ns, String... command) {

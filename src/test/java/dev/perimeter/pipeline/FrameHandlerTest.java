@@ -80,7 +80,7 @@ class FrameHandlerTest {
 
         @Override
         public void logMatch(AccessList list, int entryIndex, PacketKey key, String inputInterface, byte[] frame,
-                             int sourceMacOffset, long timeNanos) {
+                             int sourceMacOffset, long timeNanos, int packets) {
             logged.add(list.name() + "#" + list.entry(entryIndex).sequence() + " " + Ipv4.format(key.source)
                     + " in " + inputInterface + " mac@" + sourceMacOffset + " t=" + timeNanos);
         }

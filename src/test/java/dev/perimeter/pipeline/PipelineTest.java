@@ -84,7 +84,7 @@ class PipelineTest {
         MatchLog log = new MatchLog() {
             @Override
             public void logMatch(AccessList list, int entryIndex, PacketKey key, String inputInterface,
-                                 byte[] frame, int sourceMacOffset, long timeNanos) {
+                                 byte[] frame, int sourceMacOffset, long timeNanos, int packets) {
                 logged.add(Ipv4.format(key.source));
             }
 

@@ -1,5 +1,6 @@
 package dev.perimeter.io.live;
 
+import dev.perimeter.packet.Offload;
 import java.util.Arrays;
 import java.util.Locale;
 import org.pcap4j.core.NotOpenException;
@@ -7,15 +8,22 @@ import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNativeException;
 import org.pcap4j.core.PcapNetworkInterface.PromiscuousMode;
 import org.pcap4j.core.PcapStat;
-import org.pcap4j.core.RawPacketListener;
 
 /**
- * One bridged interface through pcap4j: promiscuous, immediate mode, inbound direction only (so that what this
- * program transmits is not captured again), a snap length that holds the interface's MTU and a generous kernel
- * buffer. Receiving runs on one thread; {@link #transmit} may be called from another (pcap4j guards the native
- * handle so a send racing a reopen fails cleanly instead of touching a closed handle).
+ * One bridged interface through pcap4j, the portable path: promiscuous, immediate mode, inbound direction only (so
+ * that what this program transmits is not captured again), a snap length that holds the interface's MTU and a
+ * generous kernel buffer. Receiving runs on one thread; {@link #transmit} may be called from another (pcap4j
+ * guards the native handle so a send racing a reopen fails cleanly instead of touching a closed handle).
+ *
+ * <p>libpcap hands frames over without the kernel's offload metadata: a frame from a local sender whose checksum
+ * is still to be completed is forwarded as it is (the receiver drops it), and a coalesced frame longer than the
+ * snap length is dropped as cut short. {@link PacketRingPort} carries both; this port is what runs where that
+ * one cannot.
  */
-public final class PcapPort implements AutoCloseable {
+public final class PcapPort implements LivePort {
+    /** How long an idle port waits for frames before looking whether it should stop. */
+    private static final int WAIT_MILLIS = 100;
+
     private final String interfaceName;
     private final PcapPortSettings settings;
     private volatile PcapHandle handle;
@@ -30,12 +38,19 @@ public final class PcapPort implements AutoCloseable {
     /** pcap's counters of handles already closed, so that a reopen does not make the totals go backwards. */
     private long droppedBefore;
     private long droppedByInterfaceBefore;
+    /** The frames taken by the last {@link #pending} call, handed over by {@link #takeNext}. */
+    private byte[][] staged = new byte[0][];
+    private int[] stagedLength = new int[0];
+    private int[] stagedOriginal = new int[0];
+    private int stagedCount;
+    private int stagedNext;
 
     public PcapPort(String interfaceName, PcapPortSettings settings) {
         this.interfaceName = interfaceName;
         this.settings = settings;
     }
 
+    @Override
     public String interfaceName() {
         return interfaceName;
     }
@@ -44,12 +59,24 @@ public final class PcapPort implements AutoCloseable {
         return snapLength;
     }
 
+    @Override
+    public int maxFrameLength() {
+        return snapLength;
+    }
+
+    @Override
+    public boolean carriesOffloads() {
+        return false;
+    }
+
+    @Override
     public boolean isOpen() {
         PcapHandle h = handle;
         return h != null && h.isOpen();
     }
 
     /** Opens (or reopens) the capture handle. */
+    @Override
     public synchronized void open() throws LivePortException {
         closeHandle();
         if (!LinuxInterfaces.exists(interfaceName)) {
@@ -106,60 +133,84 @@ public final class PcapPort implements AutoCloseable {
         return interfaceName + ": cannot open for capture: " + m;
     }
 
-    /**
-     * Hands the frames waiting in the capture buffer (at most {@code max}) to {@code listener}; returns how many,
-     * 0 when the read timeout passed without traffic. Throws when the handle failed (interface down or gone):
-     * the caller reopens.
-     */
-    public int dispatch(int max, RawPacketListener listener) throws LivePortException, InterruptedException {
+    @Override
+    public int pending(int max) throws LivePortException {
+        if (staged.length < max || staged[0].length < snapLength) {
+            staged = new byte[max][snapLength];
+            stagedLength = new int[max];
+            stagedOriginal = new int[max];
+        }
+        stagedCount = 0;
+        stagedNext = 0;
+        DirectPcapReader d = direct;
+        if (d != null) {
+            stagedCount = read(d, max);
+            if (stagedCount == 0) {
+                d.await(WAIT_MILLIS);
+                stagedCount = read(d, max);
+            }
+            return stagedCount;
+        }
         PcapHandle h = handle;
         if (h == null) {
             throw new LivePortException(interfaceName + ": not open");
         }
         try {
-            return h.dispatch(max, listener);
+            h.dispatch(max, this::stage);
+        } catch (InterruptedException e) {
+            // woken by a stop: keep what was taken
         } catch (PcapNativeException | NotOpenException e) {
             throw new LivePortException(interfaceName + ": capture failed: " + e.getMessage(), e);
         }
+        return stagedCount;
     }
 
-    /**
-     * The on-the-wire length of the frame being handed to a dispatch listener right now (pcap4j keeps it per
-     * thread), or {@code captured} when unknown.
-     */
-    public int originalLength(int captured) {
-        PcapHandle h = handle;
-        Integer original = h == null ? null : h.getOriginalLength();
-        return original == null ? captured : original;
-    }
-
-    /** True when frames are read with {@link #read}, false when with {@link #dispatch}. */
-    public boolean readsDirectly() {
-        return direct != null;
-    }
-
-    /**
-     * Reads up to {@code max} waiting frames into the caller's arrays (see {@link DirectPcapReader#read}); only when
-     * {@link #readsDirectly()}. Throws when the capture failed: the caller reopens.
-     */
-    public int read(byte[][] frames, int[] captured, int[] original, int max) throws LivePortException {
-        DirectPcapReader d = direct;
-        if (d == null || handle == null) {
-            throw new LivePortException(interfaceName + ": not open");
-        }
+    private int read(DirectPcapReader d, int max) throws LivePortException {
         try {
-            return d.read(frames, captured, original, max);
+            return d.read(staged, stagedLength, stagedOriginal, max);
         } catch (LivePortException e) {
             throw new LivePortException(interfaceName + ": " + e.getMessage(), e);
         }
     }
 
-    /** Waits up to {@code timeoutMillis} for frames; only when {@link #readsDirectly()}. */
-    public void awaitFrames(int timeoutMillis) {
-        DirectPcapReader d = direct;
-        if (d != null) {
-            d.await(timeoutMillis);
+    /** The pcap4j dispatch callback (the fallback path): copies the frame into the staging arrays. */
+    private void stage(byte[] frame) {
+        if (stagedCount < staged.length) {
+            int n = Math.min(frame.length, staged[stagedCount].length);
+            System.arraycopy(frame, 0, staged[stagedCount], 0, n);
+            stagedLength[stagedCount] = n;
+            Integer original = handle == null ? null : handle.getOriginalLength();
+            stagedOriginal[stagedCount] = original == null ? frame.length : original;
+            stagedCount++;
         }
+    }
+
+    @Override
+    public int nextLength() {
+        return stagedLength[stagedNext];
+    }
+
+    @Override
+    public int takeNext(byte[] destination, Offload offload) {
+        int i = stagedNext++;
+        System.arraycopy(staged[i], 0, destination, 0, stagedLength[i]);
+        offload.clear();
+        return stagedOriginal[i];
+    }
+
+    @Override
+    public void skipNext() {
+        stagedNext++;
+    }
+
+    /** True when frames are read with the direct {@code pcap_next_ex} binding, false when with pcap4j's dispatch. */
+    public boolean readsDirectly() {
+        return direct != null;
+    }
+
+    @Override
+    public boolean transmit(byte[] frame, int offset, int length, Offload offload) {
+        return transmit(frame, offset, length);
     }
 
     /** Sends one frame; false when it could not be sent (interface down, handle being reopened, frame too big). */
@@ -177,13 +228,13 @@ public final class PcapPort implements AutoCloseable {
         }
     }
 
-    /** True when frames can go out in batches on the handle's socket ({@link #sendBatch}). */
+    @Override
     public boolean sendsBatches() {
         return sendFd >= 0;
     }
 
-    /** Sends the frames queued in {@code sender} on this port's socket; returns how many could not be sent. */
-    int sendBatch(BatchSender sender) {
+    @Override
+    public int sendBatch(BatchSender sender) {
         socketLock.readLock().lock();
         try {
             return sendFd < 0 ? sender.discard() : sender.flush(sendFd);
@@ -192,7 +243,7 @@ public final class PcapPort implements AutoCloseable {
         }
     }
 
-    /** Wakes a blocked {@link #dispatch} so that the receive loop can see a stop. */
+    @Override
     public void wakeUp() {
         PcapHandle h = handle;
         if (h != null) {
@@ -204,12 +255,12 @@ public final class PcapPort implements AutoCloseable {
         }
     }
 
-    /** Frames the kernel dropped because the capture buffer was full, over every handle this port has had. */
+    @Override
     public synchronized long droppedByKernel() {
         return droppedBefore + current(true);
     }
 
-    /** Frames the interface itself dropped (ps_ifdrop), over every handle this port has had. */
+    @Override
     public synchronized long droppedByInterface() {
         return droppedByInterfaceBefore + current(false);
     }

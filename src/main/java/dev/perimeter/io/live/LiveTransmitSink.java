@@ -6,26 +6,30 @@ import dev.perimeter.pipeline.FrameSink;
 import dev.perimeter.pipeline.Port;
 
 /**
- * Sends each forwarded frame out of its egress port unchanged: queued and sent in batches with {@code sendmmsg}
+ * Sends each forwarded frame out of its egress port unchanged, with the kernel's offload header where the port
+ * carries one (so that a checksum still to be completed is completed and a coalesced frame is cut into its
+ * segments by the egress side, as the sender's stack meant): queued and sent in batches with {@code sendmmsg}
  * where the port allows it ({@link BatchSender}), flushed at the end of every batch of the filter thread so that
- * no frame waits for traffic that may not come; otherwise one by one through pcap4j. A send that fails
- * (interface down, frame larger than its MTU) is counted on the egress port; drops need nothing done.
+ * no frame waits for traffic that may not come; otherwise one by one. A send that fails (interface down, frame
+ * larger than its MTU) is counted on the egress port; drops need nothing done.
  */
-public final class PcapTransmitSink implements FrameSink {
+public final class LiveTransmitSink implements FrameSink {
     /** Frames per {@code sendmmsg}. */
     private static final int BATCH = 64;
 
-    private final PcapPort[] ports;
+    private final LivePort[] ports;
     private final LivePortCounters[] counters;
     private final BatchSender[] senders;
 
-    public PcapTransmitSink(PcapPort[] ports, LivePortCounters[] counters) {
+    public LiveTransmitSink(LivePort[] ports, LivePortCounters[] counters) {
         this.ports = ports.clone();
         this.counters = counters.clone();
         this.senders = new BatchSender[ports.length];
-        if (BatchSender.available()) {
-            for (int i = 0; i < ports.length; i++) {
-                senders[i] = new BatchSender(BATCH, Math.max(ports[i].snapLength(), FrameEvent.INITIAL_CAPACITY));
+        for (int i = 0; i < ports.length; i++) {
+            // an AF_PACKET port sends only in batches; a pcap port may fall back to pcap4j one by one
+            if (ports[i].carriesOffloads() || BatchSender.available()) {
+                senders[i] = new BatchSender(BATCH, Math.max(ports[i].maxFrameLength(), FrameEvent.INITIAL_CAPACITY),
+                        ports[i].carriesOffloads());
             }
         }
     }
@@ -38,7 +42,7 @@ public final class PcapTransmitSink implements FrameSink {
         int length = event.frame.capturedLength;
         BatchSender sender = senders[i];
         if (sender != null && ports[i].sendsBatches() && length <= sender.slotSize()) {
-            if (sender.add(data, offset, length)) {
+            if (sender.add(data, offset, length, event.offload)) {
                 flush(i);
             }
             return;
@@ -46,7 +50,7 @@ public final class PcapTransmitSink implements FrameSink {
         if (sender != null && sender.pending() > 0) {
             flush(i); // keep the port's frames in order
         }
-        if (!ports[i].transmit(data, offset, length)) {
+        if (!ports[i].transmit(data, offset, length, event.offload)) {
             counters[i].countTransmitError();
         }
     }
