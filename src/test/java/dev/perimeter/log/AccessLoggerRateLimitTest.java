@@ -54,6 +54,20 @@ class AccessLoggerRateLimitTest {
         assertEquals("00:11:40: " + DENIED_25 + "1 packet", sink.lines().get(2));
     }
 
+    /** A coalesced frame of ten packets: the first printed at once, the other nine counted into the update. */
+    @Test
+    void aFrameStandingForSeveralPacketsCountsThemAll() {
+        MemorySink sink = new MemorySink();
+        AccessLogger logger = logger(settings(), sink);
+        logger.advance(T0);
+        logger.logMatch(list, 1, smtp, "eth2/0", null, -1, T0, 10);
+        logger.logMatch(list, 1, smtp, "eth2/0", null, -1, T0 + SECOND, 5);
+        assertEquals(List.of("00:00:00: " + DENIED_25 + "1 packet"), sink.lines());
+        logger.advance(T0 + 300 * SECOND);
+        assertEquals(List.of("00:00:00: " + DENIED_25 + "1 packet", "00:05:00: " + DENIED_25 + "14 packets"),
+                sink.lines());
+    }
+
     @Test
     void updatesCarryTheirDueTimeAndComeOutInOrderWhenTheClockJumps() {
         MemorySink sink = new MemorySink();
