@@ -86,32 +86,32 @@ public final class Offload {
     }
 
     /**
-     * How many packets on the wire the frame {@code data[offset, offset + length)} stands for: 1 unless it is
-     * coalesced, else its payload (what follows the TCP or UDP header) divided into {@code gsoSize} pieces,
-     * rounded up. {@code l4Index} is the transport header's index in {@code data} as the decoder found it, or -1
-     * (not IPv4): then the pending checksum's start says where it is. A frame whose transport header cannot be
-     * found or read counts as one.
+     * How many packets on the wire a frame of {@code frameLength} bytes stands for, of which {@code available}
+     * are in {@code data} from {@code offset} (all of them, or the headers of a frame left where it was received):
+     * 1 unless it is coalesced, else its payload (what follows the TCP or UDP header) divided into {@code gsoSize}
+     * pieces, rounded up. {@code l4Index} is the transport header's index in {@code data} as the decoder found it,
+     * or -1 (not IPv4): then the pending checksum's start says where it is. A frame whose transport header cannot
+     * be found or read counts as one.
      */
-    public int segments(byte[] data, int offset, int length, int l4Index) {
+    public int segments(byte[] data, int offset, int available, int frameLength, int l4Index) {
         if (!isCoalesced()) {
             return 1;
         }
         int l4 = l4Index >= 0 ? l4Index : (flags & NEEDS_CSUM) != 0 ? offset + csumStart : -1;
-        int end = offset + length;
         if (l4 < offset) {
             return 1;
         }
         int type = gsoType & ~GSO_ECN;
         int l4Header;
         if (type == GSO_TCPV4 || type == GSO_TCPV6) {
-            if (l4 + 13 > end) {
+            if (l4 + 13 > offset + available) {
                 return 1;
             }
             l4Header = ((data[l4 + 12] & 0xff) >>> 4) * 4;
         } else {
             l4Header = 8;
         }
-        int payload = end - l4 - l4Header;
+        int payload = offset + frameLength - l4 - l4Header;
         if (payload <= gsoSize) {
             return 1;
         }

@@ -43,6 +43,13 @@ public final class FrameEvent {
     public final Offload offload = new Offload();
     /** The packets on the wire this frame stands for: more than 1 for a coalesced frame (see {@link Offload}). */
     public int segments = 1;
+    /**
+     * For a frame left where the live port received it (a large frame, not copied): its native address and
+     * length, valid until the handler passes this slot; {@link #frame} then holds a copy of its first bytes only,
+     * enough for decoding, and a sender sends from the address. 0 when the frame is in {@link #frame} whole.
+     */
+    public long inPlaceAddress;
+    public int inPlaceLength;
 
     public FrameEvent() {
         this(INITIAL_CAPACITY);
@@ -67,6 +74,7 @@ public final class FrameEvent {
         this.ingressPort = ingressPort;
         this.present = true;
         this.status = null;
+        this.inPlaceAddress = 0;
         offload.clear();
     }
 
@@ -84,6 +92,13 @@ public final class FrameEvent {
         this.ingressPort = ingressPort;
         this.present = true;
         this.status = null;
+        this.inPlaceAddress = 0;
+    }
+
+    /** Marks the frame as left at {@code address} in native memory, {@code length} bytes (see {@link #inPlaceAddress}). */
+    public void inPlace(long address, int length) {
+        inPlaceAddress = address;
+        inPlaceLength = length;
     }
 
     /** Decodes the frame in this slot with the calling thread's decoder. */
@@ -92,6 +107,7 @@ public final class FrameEvent {
         etherType = decoder.etherType();
         sourceMacOffset = decoder.sourceMacOffset();
         segments = offload.segments(frame.data, frame.offset, frame.capturedLength,
+                inPlaceAddress != 0 ? inPlaceLength : frame.capturedLength,
                 status == DecodeStatus.IPV4 ? decoder.l4Offset() : -1);
     }
 }

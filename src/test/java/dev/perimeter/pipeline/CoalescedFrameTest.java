@@ -75,9 +75,10 @@ class CoalescedFrameTest {
         udp.flags = Offload.NEEDS_CSUM;
         udp.csumStart = 54; // Ethernet + IPv6 header
         byte[] frame = new byte[54 + 8 + 3000];
-        assertEquals(3, udp.segments(frame, 0, frame.length, -1));
+        assertEquals(3, udp.segments(frame, 0, frame.length, frame.length, -1));
+        assertEquals(3, udp.segments(frame, 0, 128, frame.length, -1), "only the headers at hand");
         udp.flags = 0;
-        assertEquals(1, udp.segments(frame, 0, frame.length, -1), "no transport header known: one packet");
+        assertEquals(1, udp.segments(frame, 0, frame.length, frame.length, -1), "no transport header known: one packet");
     }
 
     @Test

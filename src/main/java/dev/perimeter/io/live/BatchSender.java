@@ -31,6 +31,11 @@ final class BatchSender {
     /** The virtio-net headers, one 16-byte slot per frame, or null on a socket without them. */
     private final Memory headers;
     private final ByteBuffer headerView;
+    /** Views of the native buffers: plain memory writes per frame, no JNI call. */
+    private final ByteBuffer frameView;
+    private final ByteBuffer iovecView;
+    private final long framesAddress;
+    private final int iovsPerFrame;
     private int count;
 
     /** True when batches can be sent here and pcap4j's one-by-one sending is not asked for. */
@@ -53,6 +58,10 @@ final class BatchSender {
         messages.clear();
         headers = virtioNetHeaders ? new Memory((long) capacity * HEADER_SLOT) : null;
         headerView = headers == null ? null : headers.getByteBuffer(0, headers.size()).order(ByteOrder.LITTLE_ENDIAN);
+        frameView = frames.getByteBuffer(0, frames.size());
+        iovecView = iovecs.getByteBuffer(0, iovecs.size()).order(ByteOrder.nativeOrder());
+        framesAddress = com.sun.jna.Pointer.nativeValue(frames);
+        iovsPerFrame = iovs;
         for (int i = 0; i < capacity; i++) {
             long iov = (long) i * IOVEC * iovs;
             if (headers != null) {
@@ -82,9 +91,22 @@ final class BatchSender {
      * null; ignored on a socket without headers); true when the batch is now full.
      */
     boolean add(byte[] data, int offset, int length, Offload offload) {
-        frames.write((long) count * slot, data, offset, length);
-        int frameIov = headers == null ? 0 : 1;
-        iovecs.setLong(((long) count * (frameIov + 1) + frameIov) * IOVEC + 8, length);
+        frameView.put(count * slot, data, offset, length);
+        return queue(framesAddress + (long) count * slot, length, offload);
+    }
+
+    /**
+     * Queues a frame that stays where it is in native memory (a capture ring's block, held until the batch is
+     * sent): no copy. True when the batch is now full.
+     */
+    boolean addInPlace(long address, int length, Offload offload) {
+        return queue(address, length, offload);
+    }
+
+    private boolean queue(long address, int length, Offload offload) {
+        int frameIov = (count * iovsPerFrame + iovsPerFrame - 1) * IOVEC;
+        iovecView.putLong(frameIov, address);
+        iovecView.putLong(frameIov + 8, length);
         if (headers != null) {
             writeHeader(count * HEADER_SLOT, offload);
         }

@@ -57,6 +57,7 @@ public final class CaptureLoop implements Runnable {
     public void run() {
         while (!stopping) {
             try {
+                port.releaseConsumed(consumed.getAsLong());
                 int n = port.pending(batch);
                 if (n > 0) {
                     publish(n);
@@ -103,6 +104,16 @@ public final class CaptureLoop implements Runnable {
     private void fill(FrameEvent event, long sequence, long now) {
         int length = port.nextLength();
         CapturedFrame frame = event.frame;
+        if (length > frame.ownCapacity() && port.lendsFrames()) {
+            frame.ensureCapacity(frame.ownCapacity());
+            long address = port.lendNext(frame.data, event.offload, sequence);
+            if (address != 0) { // left in the port's ring until the handler is past this slot: no copy
+                event.filled(frame.ownCapacity(), length, now, LinkType.ETHERNET, portIndex);
+                event.inPlace(address, length);
+                decode(event);
+                return;
+            }
+        }
         if (length <= frame.ownCapacity()) {
             frame.ensureCapacity(length);
         } else {
@@ -122,6 +133,10 @@ public final class CaptureLoop implements Runnable {
             return;
         }
         event.filled(length, wire, now, LinkType.ETHERNET, portIndex);
+        decode(event);
+    }
+
+    private void decode(FrameEvent event) {
         event.decode(decoder);
         if (event.segments > 1) {
             counters.countCoalesced(event.segments);
@@ -129,6 +144,7 @@ public final class CaptureLoop implements Runnable {
     }
 
     private void reopen() {
+        letGoOfLentFrames();
         long backoff = MIN_BACKOFF_MS;
         while (!stopping) {
             try {
@@ -144,6 +160,25 @@ public final class CaptureLoop implements Runnable {
             } catch (LivePortException e) {
                 backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
             }
+        }
+    }
+
+    /**
+     * Waits (up to a second) for the filter thread to pass every slot this port published, so that no frame lent
+     * from the port's memory is read after the port unmaps it; if it does not, the port is closed without
+     * unmapping (the memory stays, unused, rather than be read after it is gone).
+     */
+    private void letGoOfLentFrames() {
+        long published = ring.getCursor();
+        long deadline = System.nanoTime() + 1_000_000_000L;
+        while (consumed.getAsLong() < published && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+        if (consumed.getAsLong() >= published) {
+            port.releaseConsumed(published);
+        } else {
+            port.abandon();
         }
     }
 

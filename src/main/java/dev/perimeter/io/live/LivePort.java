@@ -43,6 +43,34 @@ public interface LivePort extends AutoCloseable {
     /** Passes over the next pending frame (no room for it). */
     void skipNext();
 
+    /** True when frames can stay where the port received them until they are sent ({@link #lendNext}). */
+    default boolean lendsFrames() {
+        return false;
+    }
+
+    /**
+     * Lends the next pending frame in place: copies its first {@code destination.length} bytes (or all of it, if
+     * shorter) to {@code destination} for decoding, fills {@code offload}, and returns the address of the whole
+     * frame in the port's memory, which stays valid until {@link #releaseConsumed} is called with a sequence at or
+     * past {@code sequence}. Returns 0, taking nothing, when the frame cannot be lent (a VLAN tag to put back, cut
+     * short): the caller then takes it with {@link #takeNext}.
+     */
+    default long lendNext(byte[] destination, Offload offload, long sequence) {
+        return 0;
+    }
+
+    /** The frames lent for ring sequences up to {@code consumedSequence} are done with (sent or dropped). */
+    default void releaseConsumed(long consumedSequence) {
+    }
+
+    /**
+     * Closes the port without giving back the memory frames were lent from (they may still be read): for a reopen
+     * while the filter thread has not caught up.
+     */
+    default void abandon() {
+        close();
+    }
+
     /** Wakes a blocked {@link #pending} so that the receive loop can see a stop. */
     void wakeUp();
 

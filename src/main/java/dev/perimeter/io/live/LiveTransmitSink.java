@@ -41,6 +41,16 @@ public final class LiveTransmitSink implements FrameSink {
         int offset = event.frame.offset;
         int length = event.frame.capturedLength;
         BatchSender sender = senders[i];
+        if (event.inPlaceAddress != 0) { // a frame left in the ingress port's ring: sent from there
+            if (sender == null) {
+                counters[i].countTransmitError(); // pcap4j sends only from arrays (-Dperimeter.pcap4jSend)
+                return;
+            }
+            if (sender.addInPlace(event.inPlaceAddress, event.inPlaceLength, event.offload)) {
+                flush(i);
+            }
+            return;
+        }
         if (sender != null && ports[i].sendsBatches() && length <= sender.slotSize()) {
             if (sender.add(data, offset, length, event.offload)) {
                 flush(i);

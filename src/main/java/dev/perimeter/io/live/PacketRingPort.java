@@ -6,6 +6,7 @@ import dev.perimeter.packet.Offload;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -54,6 +55,8 @@ public final class PacketRingPort implements LivePort {
     private static final int ETH_P_8021Q = 0x8100;
     /** How long an idle port waits for frames before looking whether it should stop. */
     private static final int WAIT_MILLIS = 100;
+    /** How long the reader naps while blocks are held for frames the filter thread has not sent yet. */
+    private static final long HELD_NAP_NANOS = 20_000;
 
     private final String interfaceName;
     private final int[] pollFd = new int[2];
@@ -68,6 +71,16 @@ public final class PacketRingPort implements LivePort {
     private int block;
     private int frame;
     private int framesLeft;
+    /**
+     * Blocks holding frames lent in place, in ring order, each with the last ring sequence lent from it: given back
+     * to the kernel once the filter thread has passed that sequence. {@link #lentInBlock} is the same for the block
+     * being read (-1: nothing lent from it).
+     */
+    private final int[] heldBlocks = new int[BLOCK_COUNT];
+    private final long[] heldUntil = new long[BLOCK_COUNT];
+    private int heldHead;
+    private int heldCount;
+    private long lentInBlock = -1;
     private long droppedBefore;
     private long droppedNow;
 
@@ -155,6 +168,9 @@ public final class PacketRingPort implements LivePort {
         ifindex = index;
         block = 0;
         framesLeft = 0;
+        heldCount = 0;
+        heldHead = 0;
+        lentInBlock = -1;
         socketLock.writeLock().lock();
         try {
             fd = s;
@@ -189,6 +205,12 @@ public final class PacketRingPort implements LivePort {
     @Override
     public int pending(int max) throws LivePortException {
         if (framesLeft == 0 && !nextBlock()) {
+            if (heldCount > 0) {
+                // poll reports a TPACKET_V3 ring readable while the block before the kernel's is not its own, so
+                // with a block held for lent frames it would return at once: nap instead until they are released
+                LockSupport.parkNanos(HELD_NAP_NANOS);
+                return 0;
+            }
             await();
             if (!nextBlock()) {
                 return 0;
@@ -211,7 +233,8 @@ public final class PacketRingPort implements LivePort {
         }
         int packets = r.getInt(base + BLOCK_PACKETS);
         if (packets == 0) {
-            releaseBlock();
+            releaseBlock(block);
+            block = (block + 1) % BLOCK_COUNT;
             return false;
         }
         framesLeft = packets;
@@ -219,11 +242,53 @@ public final class PacketRingPort implements LivePort {
         return true;
     }
 
-    /** Gives the block back to the kernel and moves to the next one. */
-    private void releaseBlock() {
+    /** Gives a block back to the kernel. */
+    private void releaseBlock(int b) {
         VarHandle.releaseFence(); // every read of the block happens before the kernel may write it again
-        ring.putInt(block * BLOCK_SIZE + BLOCK_STATUS, TP_STATUS_KERNEL);
+        ring.putInt(b * BLOCK_SIZE + BLOCK_STATUS, TP_STATUS_KERNEL);
+    }
+
+    /** Done with the block being read: given back now, or held while frames lent from it may still be read. */
+    private void finishBlock() {
+        if (lentInBlock < 0) {
+            releaseBlock(block);
+        } else {
+            int tail = (heldHead + heldCount) % BLOCK_COUNT;
+            heldBlocks[tail] = block;
+            heldUntil[tail] = lentInBlock;
+            heldCount++;
+            lentInBlock = -1;
+        }
         block = (block + 1) % BLOCK_COUNT;
+    }
+
+    @Override
+    public boolean lendsFrames() {
+        return true;
+    }
+
+    @Override
+    public long lendNext(byte[] destination, Offload offload, long sequence) {
+        ByteBuffer r = ring;
+        int snap = r.getInt(frame + TP_SNAPLEN);
+        if (hasLiftedTag() || snap > MAX_FRAME - 4 || snap < r.getInt(frame + TP_LEN)) {
+            return 0;
+        }
+        int mac = frame + (r.getShort(frame + TP_MAC) & 0xffff);
+        offload.read(r, mac - Offload.HEADER_LENGTH);
+        r.get(mac, destination, 0, Math.min(snap, destination.length));
+        lentInBlock = sequence;
+        advance();
+        return ringAddress + mac;
+    }
+
+    @Override
+    public void releaseConsumed(long consumedSequence) {
+        while (heldCount > 0 && heldUntil[heldHead] <= consumedSequence) {
+            releaseBlock(heldBlocks[heldHead]);
+            heldHead = (heldHead + 1) % BLOCK_COUNT;
+            heldCount--;
+        }
     }
 
     /** Waits for a block; an error on the socket is read: the interface went down (wait) or away (reopen). */
@@ -305,7 +370,7 @@ public final class PacketRingPort implements LivePort {
     private void advance() {
         framesLeft--;
         if (framesLeft == 0) {
-            releaseBlock();
+            finishBlock();
         } else {
             frame += ring.getInt(frame + TP_NEXT);
         }
@@ -360,6 +425,16 @@ public final class PacketRingPort implements LivePort {
 
     @Override
     public synchronized void close() {
+        close(true);
+    }
+
+    @Override
+    public synchronized void abandon() {
+        close(false);
+    }
+
+    /** Closes the socket; unmaps the ring too unless frames lent from it may still be read. */
+    private void close(boolean unmap) {
         int s = fd;
         if (s < 0) {
             return;
@@ -369,7 +444,9 @@ public final class PacketRingPort implements LivePort {
         try {
             fd = -1;
             ring = null;
-            PacketSocketCalls.munmap(ringAddress, ringLength);
+            if (unmap) {
+                PacketSocketCalls.munmap(ringAddress, ringLength);
+            }
             PacketSocketCalls.close(s);
         } finally {
             socketLock.writeLock().unlock();
@@ -377,5 +454,6 @@ public final class PacketRingPort implements LivePort {
         droppedBefore += droppedNow;
         droppedNow = 0;
         framesLeft = 0;
+        heldCount = 0;
     }
 }
