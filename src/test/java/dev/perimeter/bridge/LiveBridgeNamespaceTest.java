@@ -372,6 +372,61 @@ class LiveBridgeNamespaceTest {
         NetnsLab.must(NetnsLab.execIn(lab.br, "ethtool", "-K", dev, "tso", onOff, "gso", onOff));
     }
 
+    /**
+     * 802.1Q-tagged SYNs from the outside (the kernel lifts the tag into the frame's metadata on receive): the one
+     * to port 80 crosses with its tag put back, the one to 143 meets the list and is denied.
+     */
+    @Test
+    void aTaggedFrameKeepsItsTagAndMeetsTheList() throws Exception {
+        Path config = dir.resolve("router.cfg");
+        Files.copy(SEED, config);
+        Bridge bridge = startBridge(config, dir.resolve("bridge.log"));
+        Path seen = dir.resolve("inside.txt");
+        lab.start(lab.in, seen, "tcpdump", "-l", "-e", "-n", "-i", "i0", "vlan");
+        waitFor(() -> read(seen).contains("listening on"), "tcpdump to start: " + read(seen));
+        String send = """
+                import socket, struct
+                s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, 0); s.bind(('o0', 0))
+                ip = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 40, 1, 0, 64, 6, 0, socket.inet_aton('172.16.11.5'),
+                                 socket.inet_aton('172.16.27.70'))
+                for port in (80, 143):
+                    tcp = struct.pack('!HHIIBBHHH', 1234, port, 1, 0, 0x50, 2, 1000, 0, 0)
+                    s.send(b'\\xff' * 6 + b'\\x02\\0\\0\\0\\0\\x01\\x81\\0' + struct.pack('!H', 100) + b'\\x08\\0' + ip + tcp)
+                """;
+        NetnsLab.Result r = lab.run(lab.out, "python3", "-c", send);
+        assertEquals(0, r.exitCode(), r.output());
+        waitFor(() -> read(seen).contains("vlan 100, p 0, ethertype IPv4 (0x0800), 172.16.11.5.1234 > 172.16.27.70.80:"),
+                "the tagged SYN to port 80 inside, tag in place:\n" + read(seen));
+        waitFor(() -> matches(admin("/access-lists"), "40 deny tcp any any eq 143 log") == 1,
+                "the tagged SYN to 143 denied:\n" + admin("/access-lists"));
+        org.junit.jupiter.api.Assertions.assertFalse(read(seen).contains(".143:"), read(seen));
+        bridge.stop();
+    }
+
+    /** MTU 9000 on every end: full-size jumbo frames cross unfragmented, and a bulk transfer arrives intact. */
+    @Test
+    void jumboFramesCrossWhole() throws Exception {
+        Path config = dir.resolve("router.cfg");
+        Files.copy(SEED, config);
+        setMtu(9000);
+        try {
+            Bridge bridge = startBridge(config, dir.resolve("bridge.log"));
+            NetnsLab.Result ping = lab.run(lab.out, "ping", "-c", "3", "-i", "0.2", "-W", "2", "-M", "do", "-s",
+                    "8972", "172.16.27.70");
+            assertEquals(0, ping.exitCode(), "9000-byte packets with DF cross:\n" + ping.output());
+            transferIntact(20 << 20, 5004);
+            bridge.stop();
+        } finally {
+            setMtu(1500);
+        }
+    }
+
+    private void setMtu(int mtu) throws Exception {
+        for (String[] nsDev : new String[][] {{lab.out, "o0"}, {lab.br, "po"}, {lab.br, "pi"}, {lab.in, "i0"}}) {
+            NetnsLab.must("ip", "-n", nsDev[0], "link", "set", nsDev[1], "mtu", Integer.toString(mtu));
+        }
+    }
+
     /** Sends one TCP frame of ten 1,000-byte segments from the outside host, as its stack would with TSO. */
     private void inject(int port) throws Exception {
         Path script = Path.of("src/test/resources/inject-coalesced.py").toAbsolutePath();
