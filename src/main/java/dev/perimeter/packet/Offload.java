@@ -117,13 +117,4 @@ public final class Offload {
         }
         return (payload + gsoSize - 1) / gsoSize;
     }
-
-    public void copyFrom(Offload other) {
-        flags = other.flags;
-        gsoType = other.gsoType;
-        headerLength = other.headerLength;
-        gsoSize = other.gsoSize;
-        csumStart = other.csumStart;
-        csumOffset = other.csumOffset;
-    }
 }

@@ -65,16 +65,7 @@ public final class FrameEvent {
                     int linkType, int ingressPort) {
         frame.ensureCapacity(capturedLength);
         System.arraycopy(data, offset, frame.data, 0, capturedLength);
-        frame.capturedLength = capturedLength;
-        frame.originalLength = originalLength;
-        frame.timestampNanos = timestampNanos;
-        frame.linkType = linkType;
-        frame.interfaceIndex = ingressPort;
-        frame.sourceOffset = -1;
-        this.ingressPort = ingressPort;
-        this.present = true;
-        this.status = null;
-        this.inPlaceAddress = 0;
+        filled(capturedLength, originalLength, timestampNanos, linkType, ingressPort);
         offload.clear();
     }
 

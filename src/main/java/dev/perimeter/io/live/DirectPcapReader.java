@@ -20,7 +20,6 @@ import org.pcap4j.core.PcapHandle;
  */
 final class DirectPcapReader {
     private static final boolean AVAILABLE = register();
-    private static final int POLLIN = 0x1;
     /** {@code struct pcap_pkthdr}: a {@code struct timeval} (two longs), then caplen and len. */
     private static final int CAPLEN_OFFSET = Native.LONG_SIZE * 2;
 
@@ -46,8 +45,7 @@ final class DirectPcapReader {
             }
             String name = System.getProperty("org.pcap4j.core.pcapLibName", "pcap");
             Native.register(Libpcap.class, NativeLibrary.getInstance(name));
-            Native.register(Libc.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
-            return true;
+            return PacketSocketCalls.AVAILABLE;
         } catch (Throwable e) {
             return false;
         }
@@ -107,8 +105,8 @@ final class DirectPcapReader {
     /** Waits up to {@code timeoutMillis} for frames to arrive; true when some may be waiting. */
     boolean await(int timeoutMillis) {
         pollFd[0] = fd;
-        pollFd[1] = POLLIN; // events in the low half (little-endian), revents cleared
-        return Libc.poll(pollFd, 1, timeoutMillis) != 0;
+        pollFd[1] = PacketSocketCalls.POLLIN; // events in the low half (little-endian), revents cleared
+        return PacketSocketCalls.poll(pollFd, 1, timeoutMillis) != 0;
     }
 
     /** libpcap, direct-mapped. */
@@ -120,10 +118,5 @@ final class DirectPcapReader {
         static native int pcap_get_selectable_fd(Pointer p);
 
         static native String pcap_geterr(Pointer p);
-    }
-
-    /** libc, direct-mapped. */
-    static final class Libc {
-        static native int poll(int[] fds, long nfds, int timeout);
     }
 }
