@@ -2,7 +2,10 @@ package dev.perimeter.bridge;
 
 import dev.perimeter.stats.TrafficCounters;
 
-/** The counters printed when the bridge stops: the lists with their counts, the ports, the totals. */
+/**
+ * The counters printed when the bridge stops: the lists with their counts, the ports, the totals (in packets: a
+ * coalesced frame counts as the segments it stands for).
+ */
 public final class BridgeAdminReport {
     private BridgeAdminReport() {
     }
@@ -12,7 +15,7 @@ public final class BridgeAdminReport {
         sb.append(bridge.accessListsText());
         sb.append('\n').append(BridgeAdminViews.InterfaceTable.render(bridge.portSnapshots()));
         TrafficCounters t = bridge.traffic();
-        sb.append('\n').append("frames judged ").append(t.read()).append(": forwarded ").append(t.forwarded())
+        sb.append('\n').append("packets judged ").append(t.read()).append(": forwarded ").append(t.forwarded())
                 .append(" (non-IPv4 ").append(t.nonIpv4()).append("), denied ").append(t.denied())
                 .append(", implicit deny ").append(t.implicitDenied()).append(", malformed ").append(t.malformed())
                 .append('\n');
