@@ -46,6 +46,13 @@ class BridgeCommandTest {
     }
 
     @Test
+    void anUnknownIoModeIsAUsageErrorNamingTheModes() {
+        Run r = run("bridge", "--config", SEED, "--port", "a", "--port", "b", "--io", "netmap");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("--io must be one of auto, af-packet, pcap: netmap"), r.err());
+    }
+
+    @Test
     void aLogFileThatIsTheConfigurationIsRefused() throws Exception {
         Path cfg = Files.copy(Path.of(SEED), dir.resolve("router.cfg"));
         String before = Files.readString(cfg);
