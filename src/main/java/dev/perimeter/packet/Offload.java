@@ -46,11 +46,6 @@ public final class Offload {
         return (gsoType & ~GSO_ECN) != GSO_NONE && gsoSize > 0;
     }
 
-    /** True when there is anything to carry to the egress port (a pending checksum or segmentation). */
-    public boolean isPresent() {
-        return flags != 0 || gsoType != GSO_NONE;
-    }
-
     /** Reads the header from {@code buf} at {@code at} (little-endian, as the kernel writes it on these hosts). */
     public void read(java.nio.ByteBuffer buf, int at) {
         flags = buf.get(at) & 0xff;

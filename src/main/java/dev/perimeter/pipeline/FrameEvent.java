@@ -44,12 +44,12 @@ public final class FrameEvent {
     /** The packets on the wire this frame stands for: more than 1 for a coalesced frame (see {@link Offload}). */
     public int segments = 1;
     /**
-     * For a frame left where the live port received it (a large frame, not copied): its native address and
-     * length, valid until the handler passes this slot; {@link #frame} then holds a copy of its first bytes only,
-     * enough for decoding, and a sender sends from the address. 0 when the frame is in {@link #frame} whole.
+     * For a frame left where the live port received it (a large frame, not copied): its native address, valid
+     * until the handler passes this slot; {@link #frame} then holds a copy of its first bytes only, enough for
+     * decoding, its original length is the whole frame's, and a sender sends that many bytes from the address.
+     * 0 when the frame is in {@link #frame} whole.
      */
     public long inPlaceAddress;
-    public int inPlaceLength;
 
     public FrameEvent() {
         this(INITIAL_CAPACITY);
@@ -86,10 +86,9 @@ public final class FrameEvent {
         this.inPlaceAddress = 0;
     }
 
-    /** Marks the frame as left at {@code address} in native memory, {@code length} bytes (see {@link #inPlaceAddress}). */
-    public void inPlace(long address, int length) {
+    /** Marks the frame as left at {@code address} in native memory (see {@link #inPlaceAddress}). */
+    public void inPlace(long address) {
         inPlaceAddress = address;
-        inPlaceLength = length;
     }
 
     /** Decodes the frame in this slot with the calling thread's decoder. */
@@ -98,7 +97,7 @@ public final class FrameEvent {
         etherType = decoder.etherType();
         sourceMacOffset = decoder.sourceMacOffset();
         segments = offload.segments(frame.data, frame.offset, frame.capturedLength,
-                inPlaceAddress != 0 ? inPlaceLength : frame.capturedLength,
+                inPlaceAddress != 0 ? frame.originalLength : frame.capturedLength,
                 status == DecodeStatus.IPV4 ? decoder.l4Offset() : -1);
     }
 }

@@ -43,10 +43,6 @@ final class BatchSender {
         return PacketSocketCalls.AVAILABLE && !Boolean.getBoolean("perimeter.pcap4jSend");
     }
 
-    BatchSender(int capacity, int slot) {
-        this(capacity, slot, false);
-    }
-
     /** A sender of {@code capacity} frames of up to {@code slot} bytes, each behind a virtio-net header or not. */
     BatchSender(int capacity, int slot, boolean virtioNetHeaders) {
         this.capacity = capacity;
@@ -81,14 +77,10 @@ final class BatchSender {
         return slot;
     }
 
-    /** Queues a frame; true when the batch is now full and must be flushed before the next one. */
-    boolean add(byte[] data, int offset, int length) {
-        return add(data, offset, length, null);
-    }
-
     /**
-     * Queues a frame behind its virtio-net header ({@code offload}, or a header saying nothing is pending when
-     * null; ignored on a socket without headers); true when the batch is now full.
+     * Queues a frame (copied into the native buffer) behind its virtio-net header ({@code offload}, or a header
+     * saying nothing is pending when null; ignored on a socket without headers); true when the batch is now full
+     * and must be flushed before the next one.
      */
     boolean add(byte[] data, int offset, int length, Offload offload) {
         frameView.put(count * slot, data, offset, length);

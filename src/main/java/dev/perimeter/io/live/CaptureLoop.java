@@ -83,12 +83,10 @@ public final class CaptureLoop implements Runnable {
                 take = 0;
             }
         }
-        if (take > 0) {
-            long lo = hi - take + 1;
-            long now = clock.nowNanos();
-            for (int i = 0; i < take; i++) {
-                fill(ring.get(lo + i), lo + i, now);
-            }
+        long lo = hi - take + 1;
+        long now = clock.nowNanos();
+        for (int i = 0; i < take; i++) {
+            fill(ring.get(lo + i), lo + i, now);
         }
         for (int i = take; i < n; i++) {
             port.skipNext();
@@ -97,7 +95,7 @@ public final class CaptureLoop implements Runnable {
             counters.addRingOverflows(n - take);
         }
         if (take > 0) {
-            ring.publish(hi - take + 1, hi);
+            ring.publish(lo, hi);
         }
     }
 
@@ -109,7 +107,7 @@ public final class CaptureLoop implements Runnable {
             long address = port.lendNext(frame.data, event.offload, sequence);
             if (address != 0) { // left in the port's ring until the handler is past this slot: no copy
                 event.filled(frame.ownCapacity(), length, now, LinkType.ETHERNET, portIndex);
-                event.inPlace(address, length);
+                event.inPlace(address);
                 decode(event);
                 return;
             }
@@ -170,16 +168,27 @@ public final class CaptureLoop implements Runnable {
      */
     private void letGoOfLentFrames() {
         long published = ring.getCursor();
-        long deadline = System.nanoTime() + 1_000_000_000L;
-        while (consumed.getAsLong() < published && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-            Thread.yield();
-        }
-        if (consumed.getAsLong() >= published) {
+        if (awaitConsumed(consumed, published, 1_000_000_000L)) {
             port.releaseConsumed(published);
         } else {
             port.abandon();
         }
+    }
+
+    /** Waits up to {@code nanos} for the handler to pass {@code sequence}; true when it has. */
+    static boolean awaitConsumed(java.util.function.LongSupplier consumed, long sequence, long nanos) {
+        if (consumed.getAsLong() >= sequence) {
+            return true;
+        }
+        long deadline = System.nanoTime() + nanos;
+        while (consumed.getAsLong() < sequence) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+        return true;
     }
 
     /** Asks the loop to end; it does within the port's poll interval. */

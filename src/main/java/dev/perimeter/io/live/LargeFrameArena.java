@@ -29,15 +29,8 @@ final class LargeFrameArena {
      */
     byte[] lend(long sequence, java.util.function.LongSupplier consumed) {
         int i = next;
-        if (lentAt[i] > consumed.getAsLong()) {
-            long deadline = System.nanoTime() + MAX_WAIT_NANOS;
-            while (lentAt[i] > consumed.getAsLong()) {
-                if (System.nanoTime() > deadline) {
-                    return null;
-                }
-                Thread.onSpinWait();
-                Thread.yield();
-            }
+        if (!CaptureLoop.awaitConsumed(consumed, lentAt[i], MAX_WAIT_NANOS)) {
+            return null;
         }
         if (buffers[i] == null) {
             buffers[i] = new byte[bufferLength]; // allocated on first use only: most links never need them all

@@ -46,7 +46,7 @@ public final class LiveTransmitSink implements FrameSink {
                 counters[i].countTransmitError(); // pcap4j sends only from arrays (-Dperimeter.pcap4jSend)
                 return;
             }
-            if (sender.addInPlace(event.inPlaceAddress, event.inPlaceLength, event.offload)) {
+            if (sender.addInPlace(event.inPlaceAddress, event.frame.originalLength, event.offload)) {
                 flush(i);
             }
             return;
